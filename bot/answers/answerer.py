@@ -1,0 +1,275 @@
+"""Question in, Answer out: retrieve passages, score their sentences, quote the best or abstain.
+
+There is no language model: an answer is the one to three sentences of the articles that best
+match the question, quoted verbatim. A sentence's score mixes what the embedding model thinks of
+it, how much of the question's rarer words it has (synonyms and spelling variants included), and
+whether it holds the kind of thing asked for (see evidence.py). The bot abstains, saying the
+articles don't say, when the question is mostly about things the articles never mention or when
+no sentence scores well enough: a loosely related quote would mislead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from bot.answers.evidence import Matcher, tokens
+from bot.answers.model import Answer, Outcome, Quote
+from bot.answers.questions import Question, Rejection, analyse
+from bot.answers.retrieval import Retriever
+from bot.knowledge.articles import Article
+from bot.knowledge.embedding import Embedder
+from bot.knowledge.names import AliasBook
+from bot.knowledge.passages import Sentence
+from bot.knowledge.store import Knowledge, load_or_build
+from bot.knowledge.text import STOPWORDS, Thesaurus, term, terms, words
+from bot.settings import Settings
+
+MAX_QUOTES = 3
+# Quotes past the first must score close to it, and the whole reply stays short.
+COMPANION_RATIO = 0.8
+MAX_QUOTED_CHARS = 450
+# Two sentences this similar say the same thing; quoting both adds nothing.
+REDUNDANT_SIMILARITY = 0.85
+# Sentences found directly by their own vectors, besides those of the retrieved passages.
+SENTENCE_DEPTH = 10
+# A sentence must cover this share of the question's words that are not names, or it is about
+# something else ("How tall is Park Ji-hu?" is not answered by a sentence that only names her).
+MIN_FOCUS_COVERAGE = 0.4
+# When at least this share of those words never occurs in the articles, the question is about
+# something they don't cover, however well its names match.
+MAX_UNKNOWN_SHARE = 0.5
+# Weights of the evidence, chosen on the development questions as a whole, never per question.
+DENSE_WEIGHT, PASSAGE_WEIGHT, COVERAGE_WEIGHT = 0.45, 0.15, 0.4
+NO_SLOT_FACTOR = 0.5
+OFF_FOCUS_FACTOR = 0.4
+# A question naming something (Hellbound, FlixPatrol, a person) is answered from a paragraph that names it
+# (a person may be named by the surname alone: "Park said…").
+MIN_ENTITY_COVERAGE = 0.25
+OFF_ENTITY_FACTOR = 0.6
+# Unknown words of at least this length are read as typos of the closest known word, if close enough.
+TYPO_MIN_LENGTH, TYPO_SIMILARITY = 5, 0.8
+_HYPHENATED_NAME = re.compile(r"\b[A-Z][a-z]+-[A-Za-z]+\b")
+# A capitalised title of three or more words, small words allowed inside: "All of Us Are Dead".
+_TITLE = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|of|the|are|us|and|at|in|on))+\s+[A-Z][a-z]+\b")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    sentence: Sentence
+    score: float
+    dense: float
+    coverage: float
+    focus: float
+    has_slot: bool
+
+
+class Answerer:
+    """Answers questions from one Knowledge; cheap to call, safe to call from worker threads."""
+
+    def __init__(self, knowledge: Knowledge, embedder: Embedder, aliases: AliasBook, thesaurus: Thesaurus,
+                 min_confidence: float = 0.5) -> None:
+        self.knowledge = knowledge
+        self.embedder = embedder
+        self.aliases = aliases
+        self.min_confidence = min_confidence
+        self.retriever = Retriever(knowledge)
+        self.name_terms = self._collect_name_terms()
+        self.matcher = Matcher(thesaurus, self.name_terms)
+        self._sentence_terms = [frozenset(terms(s.quote)) for s in knowledge.sentences]
+        self._paragraph_terms = self._collect_paragraph_terms()
+        self.proper_terms = self._collect_proper_terms()
+        self.acronyms = self._collect_acronyms()
+        self._spellings = sorted({w for s in knowledge.sentences for w in words(s.text)} | thesaurus.words)
+
+    @property
+    def articles(self) -> list[Article]:
+        return self.knowledge.articles
+
+    def ask(self, question: str) -> Answer:
+        analysed = analyse(question, self.knowledge.lexical.vocabulary)
+        if analysed is Rejection.EMPTY:
+            return Answer(question, Outcome.NOT_A_QUESTION)
+        if analysed is Rejection.NOT_ENGLISH:
+            return Answer(question, Outcome.NOT_ENGLISH)
+        assert isinstance(analysed, Question)
+        if self.unknown_share(analysed) >= MAX_UNKNOWN_SHARE:
+            return Answer(question, Outcome.NOT_IN_ARTICLES)
+        candidates = self.rank(analysed)
+        if not candidates or candidates[0].score < self.min_confidence:
+            return Answer(question, Outcome.NOT_IN_ARTICLES)
+        return Answer(question, Outcome.ANSWERED, tuple(self._quote(c) for c in self._select(candidates)))
+
+    def unknown_share(self, question: Question) -> float:
+        """The rarity-weighted share of the question's non-name words that the articles never use."""
+        focus = {t for t in self._query_terms(question) if t not in self.name_terms}
+        if not focus:
+            return 0.0
+        idf = self.knowledge.lexical.idf
+        unknown = {t for t in focus if not self._known(t)}
+        return sum(idf(t) for t in unknown) / sum(idf(t) for t in focus)
+
+    def rank(self, question: Question) -> list[Candidate]:
+        """Sentences of the retrieved passages and the nearest sentences, best first."""
+        query_terms = self._query_terms(question)
+        expanded = " ".join([question.text, *self._alias_names(question.text)])
+        vector = self.embedder.encode([expanded])[0]
+        passage_dense = self._candidate_sentences(vector, query_terms)
+        if not passage_dense:
+            return []
+        ids = np.fromiter(passage_dense, dtype=np.int64)
+        dense = self.knowledge.sentence_vectors[ids] @ vector
+        idf = self.knowledge.lexical.idf
+        weights = {t: idf(t) for t in set(query_terms)}
+        focus = {t for t in weights if t not in self.name_terms}
+        entities = {t for t in weights if t in self.proper_terms}
+        candidates = []
+        for sid, sentence_dense in zip(ids.tolist(), dense.tolist(), strict=True):
+            sentence = self.knowledge.sentences[sid]
+            matched = {t: self.matcher.match(t, self._sentence_terms[sid]) for t in weights}
+            coverage = _weighted_share(matched, weights, set(weights))
+            focus_coverage = _weighted_share(matched, weights, focus)
+            paragraph = self._paragraph_terms[(sentence.source_id, sentence.paragraph)]
+            entity_coverage = _weighted_share({t: float(t in paragraph) for t in entities}, weights, entities)
+            has_slot = self.matcher.has_slot(question, sentence.quote)
+            score = (DENSE_WEIGHT * sentence_dense + PASSAGE_WEIGHT * passage_dense[sid]
+                     + COVERAGE_WEIGHT * coverage)
+            if not has_slot:
+                score *= NO_SLOT_FACTOR
+            if focus_coverage < MIN_FOCUS_COVERAGE:
+                score *= OFF_FOCUS_FACTOR
+            if entity_coverage < MIN_ENTITY_COVERAGE:
+                score *= OFF_ENTITY_FACTOR
+            candidates.append(Candidate(sentence, score, sentence_dense, coverage, focus_coverage, has_slot))
+        return sorted(candidates, key=lambda c: c.score, reverse=True)
+
+    def _candidate_sentences(self, vector: np.ndarray, query_terms: list[str]) -> dict[int, float]:
+        """Sentence ids to score, each with the best similarity of a retrieved passage holding it."""
+        found: dict[int, float] = {}
+        for hit in self.retriever.search(vector, self._expand(query_terms)):
+            for sid in self.knowledge.passages[hit.passage_id].sentence_ids:
+                found[sid] = max(found.get(sid, 0.0), hit.dense)
+        sentence_count = len(self.knowledge.sentences)
+        if sentence_count:
+            nearest = np.argsort(-(self.knowledge.sentence_vectors @ vector))[:SENTENCE_DEPTH]
+            for sid in nearest.tolist():
+                found.setdefault(sid, float(self._passage_vectors_of(sid) @ vector))
+        return found
+
+    def _passage_vectors_of(self, sentence_id: int) -> np.ndarray:
+        return self.knowledge.passage_vectors[self._passage_of[sentence_id]]
+
+    @cached_property
+    def _passage_of(self) -> dict[int, int]:
+        return {sid: p.id for p in self.knowledge.passages for sid in p.sentence_ids}
+
+    def _expand(self, query_terms: list[str]) -> list[str]:
+        """Query terms plus the articles' words related to them, for lexical search."""
+        vocabulary = self.knowledge.lexical.vocabulary
+        related = {v for t in set(query_terms) for v in vocabulary if v != t and self.matcher.related(t, v)}
+        return [*query_terms, *sorted(related)]
+
+    def _known(self, query_term: str) -> bool:
+        vocabulary = self.knowledge.lexical.vocabulary
+        return query_term in vocabulary or any(self.matcher.related(query_term, v) for v in vocabulary)
+
+    def _query_terms(self, question: Question) -> list[str]:
+        """The question's terms with aliases added, acronyms spelt out and misspellings corrected."""
+        found: list[str] = []
+        for word in question.words:
+            if word in self.acronyms:
+                found.extend(self.acronyms[word])
+            else:
+                found.append(term(word) if self._known(term(word)) else self._respell(word))
+        for name in self._alias_names(question.text):
+            found.extend(terms(name))
+        return found
+
+    def _respell(self, word: str) -> str:
+        """The term of the known name or word closest to an unknown one (Chungsan, charcter), else its own."""
+        for choices, key, min_length in ((self.name_terms, term(word), 4), (self._spellings, word, TYPO_MIN_LENGTH)):
+            if len(key) >= min_length and choices:
+                match = process.extractOne(key, choices, scorer=Levenshtein.normalized_similarity,
+                                           score_cutoff=TYPO_SIMILARITY)
+                if match:
+                    return term(match[0])
+        return term(word)
+
+    def _alias_names(self, text: str) -> list[str]:
+        return [name for group in self.aliases.mentioned_in(text) for name in group]
+
+    def _collect_paragraph_terms(self) -> dict[tuple[str, int], frozenset[str]]:
+        found: dict[tuple[str, int], set[str]] = {}
+        for sentence, sentence_terms in zip(self.knowledge.sentences, self._sentence_terms, strict=True):
+            found.setdefault((sentence.source_id, sentence.paragraph), set()).update(sentence_terms)
+        return {key: frozenset(value) for key, value in found.items()}
+
+    def _collect_proper_terms(self) -> frozenset[str]:
+        """Terms the articles write with a capital inside a sentence: names of people, shows, places."""
+        return frozenset(t.term for s in self.knowledge.sentences for i, t in enumerate(tokens(s.text))
+                         if i > 0 and t.raw[:1].isupper() and t.term not in STOPWORDS)
+
+    def _collect_acronyms(self) -> dict[str, list[str]]:
+        """Fans' initials for the titles the articles capitalise: AOUAD for All of Us Are Dead."""
+        found: dict[str, list[str]] = {}
+        for sentence in self.knowledge.sentences:
+            for match in _TITLE.finditer(sentence.text):
+                parts = match.group(0).split()
+                initials = "".join(p[0] for p in parts).lower()
+                if len(initials) >= 3 and initials not in self.knowledge.lexical.vocabulary:
+                    found.setdefault(initials, terms(match.group(0)))
+        return found
+
+    def _collect_name_terms(self) -> frozenset[str]:
+        """Terms that spell people's names in the articles: what a misspelt name is matched against."""
+        names = {term(w) for s in self.knowledge.sentences for m in _HYPHENATED_NAME.findall(s.text)
+                 for w in words(m)}
+        names |= {term(w) for group in self.aliases.groups for n in group for w in words(n)}
+        return frozenset(names)
+
+    def _select(self, candidates: list[Candidate]) -> list[Candidate]:
+        """The best sentence, and up to two more that come close to it without repeating it."""
+        best = candidates[0]
+        chosen = [best]
+        vectors = self.knowledge.sentence_vectors
+        for other in candidates[1:]:
+            if len(chosen) >= MAX_QUOTES or other.score < best.score * COMPANION_RATIO:
+                break
+            if sum(len(c.sentence.quote) for c in chosen) + len(other.sentence.quote) > MAX_QUOTED_CHARS:
+                continue
+            if any(float(vectors[c.sentence.id] @ vectors[other.sentence.id]) > REDUNDANT_SIMILARITY
+                   or _overlaps(c.sentence, other.sentence) for c in chosen):
+                continue
+            chosen.append(other)
+        return chosen
+
+    def _quote(self, candidate: Candidate) -> Quote:
+        sentence = candidate.sentence
+        article = self.knowledge.article(sentence.source_id)
+        return Quote(sentence.quote, article.source_id, article.title, article.date, sentence.spoiler,
+                     round(candidate.score, 4), article.label)
+
+
+def _overlaps(a: Sentence, b: Sentence) -> bool:
+    """Whether two quotes share a sentence (one is the other's lead)."""
+    return a.source_id == b.source_id and a.paragraph == b.paragraph and abs(a.position - b.position) <= 1 \
+        and (a.lead is not None or b.lead is not None)
+
+
+def _weighted_share(matched: dict[str, float], weights: dict[str, float], among: set[str]) -> float:
+    """How much of the (rarity-weighted) terms in `among` are matched; 1 when there are none."""
+    total = sum(weights[t] for t in among)
+    return sum(matched[t] * weights[t] for t in among) / total if total else 1.0
+
+
+def load_answerer(settings: Settings) -> Answerer:
+    """Load the model and the index (building it when missing or stale): a few seconds, once."""
+    embedder = Embedder(settings.model_path or None)
+    knowledge = load_or_build(settings.seeds_dir, settings.index_dir, embedder)
+    return Answerer(knowledge, embedder, AliasBook.load(settings.aliases_file),
+                    Thesaurus.load(settings.synonyms_file), settings.min_confidence)

@@ -1,0 +1,83 @@
+"""What one sentence offers a question: which of its words it has, and the kind of answer it asks for.
+
+Similarity alone cannot tell "Creator Cheon Seong-il was inspired by a successful webtoon" from
+"It is based on the webtoon Now at Our School": both are about webtoons and inspiration. Only the
+second names one. So besides word coverage, a sentence is checked for the answer's *slot*: a name
+beside the thing a "which" question asks about, a number before the thing a "how many" question
+counts, a date for "when", a person's name for "who".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.answers.questions import Expects, Question
+from bot.knowledge.text import Thesaurus, same_family, term
+
+# How much a related word (synonym, same word family) counts against the word itself.
+RELATED_MATCH = 0.85
+# How far (in words) the named or counted thing may stand from its name or number.
+NAME_WINDOW = (2, 3)
+NUMBER_WINDOW = 3
+
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_DATE = re.compile(rf"\b({_MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                   r"(19|20)\d\d|last (year|week|month)|\d+ (days?|weeks?|months?|years?))\b", re.I)
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty thirty "
+                          "hundred thousand million billion".split())
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*")
+_HYPHENATED_NAME = re.compile(r"\b[A-Z][a-z]+-[A-Za-z]+\b")
+
+
+@dataclass(frozen=True)
+class Token:
+    raw: str
+    term: str
+
+
+def tokens(text: str) -> list[Token]:
+    return [Token(raw, term(raw.lower().replace("’", "'").split("'")[0])) for raw in _TOKEN.findall(text)]
+
+
+class Matcher:
+    """Decides whether a sentence word answers to a question word: itself, a synonym, a derivation."""
+
+    def __init__(self, thesaurus: Thesaurus, name_terms: frozenset[str]) -> None:
+        self.thesaurus = thesaurus
+        self.name_terms = name_terms
+
+    def match(self, wanted: str, present: frozenset[str]) -> float:
+        if wanted in present:
+            return 1.0
+        if any(self.related(wanted, t) for t in present):
+            return RELATED_MATCH
+        return 0.0
+
+    def related(self, a: str, b: str) -> bool:
+        return a == b or self.thesaurus.related(a, b) or same_family(a, b)
+
+    def has_slot(self, question: Question, text: str) -> bool:
+        """Whether the sentence holds the kind of thing the question asks for."""
+        expects = question.expects
+        if expects is Expects.ANY:
+            return True
+        if expects is Expects.DATE:
+            return bool(_DATE.search(text))
+        words = tokens(text)
+        if expects is Expects.PERSON:
+            return bool(_HYPHENATED_NAME.search(text)) or any(w.term in self.name_terms for w in words)
+        targets = [i for i, w in enumerate(words) if any(self.related(t, w.term) for t in question.target)]
+        if expects is Expects.NUMBER:
+            numbers = [i for i, w in enumerate(words) if _is_number(w.raw)]
+            if not question.target:
+                return bool(numbers)
+            return any(0 < t - n <= NUMBER_WINDOW for t in targets for n in numbers)
+        asked = set(question.terms)
+        names = [i for i, w in enumerate(words) if i > 0 and w.raw[:1].isupper() and w.term not in asked]
+        before, after = NAME_WINDOW
+        return any(-before <= n - t <= after for t in targets for n in names)
+
+
+def _is_number(raw: str) -> bool:
+    return raw[:1].isdigit() or raw.lower() in _NUMBER_WORDS

@@ -1,0 +1,111 @@
+"""What a question asks: cleaned text, its content terms, the kind of answer it expects.
+
+Also the first line of defence against bad input: empty, emoji-only, gibberish, Korean, invisible
+characters and 6000-character pastes are recognised here, before any model work.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import Enum
+
+from bot.knowledge.text import STOPWORDS, term, terms, words
+
+# Only so much of a question is read: the model sees 256 tokens, and nobody asks in 6000 characters.
+MAX_QUESTION_CHARS = 600
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad]")
+_DISCORD_MARKUP = re.compile(r"<(@[!&]?|#)\d+>|@(everyone|here)\b|\|\||`+|\*\*|__|~~")
+
+
+class Expects(str, Enum):
+    """The shape of an answer a question asks for, used to prefer sentences that have it."""
+
+    PERSON = "person"  # a name of someone
+    DATE = "date"
+    NUMBER = "number"
+    NAME = "name"  # "which webtoon", "what school": a proper name next to the thing asked about
+    ANY = "any"
+
+
+_EXPECTS = (
+    (Expects.DATE, re.compile(r"\b(when|what (day|date|year|month|time)|which (day|date|year|month)|"
+                              r"(release|premiere|air) date)\b")),
+    (Expects.NUMBER, re.compile(r"\b(how (many|much|long|big|fast|quickly|soon|often)|(what|which)\b.*\b(number|score|"
+                                r"rank|ranking|position|percentage|points|rating|figure)s?)\b")),
+    (Expects.PERSON, re.compile(r"(^|[.?!]\s*)(who|whom|whose)\b|\b(which|what) (actor|actress|director|"
+                                r"writer|author|cast member|person|character|role|creator)s?\b|"
+                                r"\bname of the \w+(er|or|ist|ess)\b")),
+    (Expects.NAME, re.compile(r"\bwhich\s+(?!is\b|was\b|are\b|were\b)[a-z]|"
+                              r"\bwhat\s+(?!else\b)[a-z-]+(\s+[a-z-]+)?\s+(is|was|are|were|does|did|do|has|have|had)\b")),
+)
+# The thing a "which …" question names (the word after it) or a "how many …" question counts
+# (up to two words, stopping at the verb).
+_TARGET = {
+    Expects.NAME: re.compile(r"\b(?:which|what)\s+([a-z0-9-]+)"),
+    Expects.NUMBER: re.compile(r"\bhow many\s+((?:(?!(?:is|are|was|were|did|does|do|has|have|had|in|on|of|"
+                               r"for|at|to)\b)[a-z0-9-]+\s*){1,2})"),
+}
+
+
+# Words that only say which kind of answer is wanted ("what day"), not what it is about.
+_KIND_WORDS = {Expects.DATE: {"day", "date", "year", "month", "time"}, Expects.NUMBER: {"number", "percentage"}}
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question ready for retrieval; `text` is what the model embeds."""
+
+    text: str
+    words: tuple[str, ...]  # the content words, as typed (lower case): typos are mended from these
+    expects: Expects
+    target: tuple[str, ...] = ()  # terms of the thing counted or named, for NUMBER and NAME
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        return tuple(term(w) for w in self.words)
+
+
+class Rejection(str, Enum):
+    EMPTY = "empty"
+    NOT_ENGLISH = "not_english"
+
+
+def clean(raw: str) -> str:
+    """Drop invisible and direction characters and Discord markup; fold white space; cap the length."""
+    text = unicodedata.normalize("NFKC", raw)
+    text = _INVISIBLE.sub("", text)
+    text = _DISCORD_MARKUP.sub(" ", text)
+    text = " ".join(text.split())
+    if len(text) > MAX_QUESTION_CHARS:
+        text = text[:MAX_QUESTION_CHARS].rsplit(" ", 1)[0]
+    return text
+
+
+def _latin_share(text: str) -> float:
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(ch.isascii() for ch in letters) / len(letters)
+
+
+def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
+    """A Question, or why there is nothing to answer. `known_terms` is the articles' vocabulary."""
+    text = clean(raw)
+    if not any(ch.isalnum() for ch in text):
+        return Rejection.EMPTY
+    if _latin_share(text) < 0.5:
+        return Rejection.NOT_ENGLISH
+    plain = words(text)
+    # Gibberish shares no word with English function words or with the articles.
+    if not any(w in STOPWORDS for w in plain) and not set(terms(text)) & known_terms:
+        return Rejection.EMPTY
+    lowered = text.lower()
+    expects = next((kind for kind, pattern in _EXPECTS if pattern.search(lowered)), Expects.ANY)
+    kind_words = _KIND_WORDS.get(expects, set())
+    content = " ".join(w for w in text.split() if w.lower().strip("?!.,") not in kind_words)
+    target: tuple[str, ...] = ()
+    if expects in _TARGET and (match := _TARGET[expects].search(lowered)):
+        target = tuple(terms(match.group(1)))
+    return Question(text, tuple(w for w in words(content) if w not in STOPWORDS), expects, target)

@@ -1,0 +1,202 @@
+"""Parse seed files into articles: title, date and clean paragraphs, without page furniture.
+
+Seed files are copies of web pages pasted as text, so besides the article they carry bylines,
+image credits and captions, "Related:" links, tag and topic lists and comment prompts. None of
+that may ever be quoted as an answer, so it is dropped here, once, by pattern rather than by file.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+SEED_SUFFIXES = {".txt", ".md"}
+
+_DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*", re.IGNORECASE)
+_SPOILER_MARKER = re.compile(r"^\W*(major\s+)?spoilers?(\s+(warning|alert|ahead))?\W*$", re.IGNORECASE)
+# Labels a web page puts in front of furniture: "Tags: …", "Image: …", "Related: …".
+_LABELLED_FURNITURE = re.compile(
+    r"^(image|images|photo|photos|picture|pictures|credits?|source|tags?|topics|related|read more|"
+    r"also read|read also|see also|last updated|updated|published|advertisement)\s*:",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"^(written|reported|posted|edited|story|words)?\s*by\b", re.IGNORECASE)
+# Whole-line interface text of news sites; after the ones in _END the article is over.
+_UI_TEXT = re.compile(
+    r"^(expand image|advertisement|share( this( article)?)?|follow us.*|subscribe.*|"
+    r"explore new topics.*|click here.*|view comments?|\d+ comments?)\W*$",
+    re.IGNORECASE,
+)
+_END = re.compile(r"^(leave a (comment|reply)|this article'?s topics|comments?|you may also like)\W*$",
+                  re.IGNORECASE)
+_PHOTO_AGENCIES = re.compile(
+    r"\b(pixabay|getty images|shutterstock|unsplash|pexels|wikimedia commons|instagram|"
+    r"twitter|afp|reuters|yonhap)\W*$",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_WS = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One clean paragraph; `section` is the heading above it, `spoiler` set after a spoiler marker."""
+
+    text: str
+    spoiler: bool = False
+    section: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """One seed file's article. `source_id` is the file name without extension."""
+
+    source_id: str
+    title: str | None
+    date: str | None
+    paragraphs: tuple[Paragraph, ...]
+
+    @property
+    def label(self) -> str:
+        """What a reader sees in a citation: the title, else the opening words of the article."""
+        if self.title:
+            return self.title
+        lead = self.paragraphs[0].text if self.paragraphs else self.source_id
+        return lead if len(lead) <= 70 else lead[:70].rsplit(" ", 1)[0] + "…"
+
+
+class SeedError(ValueError):
+    """A seed file that cannot be read as an article (empty, binary, not UTF-8)."""
+
+
+def fold_ws(text: str) -> str:
+    """Collapse every run of white space (no-break spaces included) into one space."""
+    return _WS.sub(" ", text).strip()
+
+
+def _words(line: str) -> int:
+    return len(line.split())
+
+
+def _is_heading(line: str) -> bool:
+    """A headline or sub-heading: short and not ending like a sentence (a question mark may end it)."""
+    return _words(line) <= 25 and (not _SENTENCE_END.search(line) or (line.endswith("?") and _words(line) <= 12))
+
+
+def _is_caption(line: str) -> bool:
+    """Short text under a picture: no sentence of its own, or ending in a photo agency's name."""
+    return _words(line) <= 12 and (not _SENTENCE_END.search(line) or bool(_PHOTO_AGENCIES.search(line)))
+
+
+def _is_byline(line: str) -> bool:
+    return _words(line) <= 6 and bool(_BYLINE.match(line))
+
+
+def _is_person_name(line: str) -> bool:
+    """A byline's name line: two to four capitalised words and nothing else."""
+    words = line.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha()
+                                        for w in words)
+
+
+def _blocks(text: str) -> Iterator[list[str]]:
+    """Groups of consecutive non-blank lines, each line with its white space folded."""
+    block: list[str] = []
+    for raw in text.splitlines():
+        line = fold_ws(raw)
+        if line:
+            block.append(line)
+        elif block:
+            yield block
+            block = []
+    if block:
+        yield block
+
+
+def decode_seed(path: Path) -> str:
+    """The text of a seed file, or SeedError saying why it is no article."""
+    data = path.read_bytes()
+    if not data.strip():
+        raise SeedError("it is empty")
+    if b"\x00" in data:
+        raise SeedError("it is binary, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SeedError(f"it is not UTF-8 text (byte {exc.start})") from None
+
+
+def parse_article(source_id: str, text: str) -> Article:
+    """Turn one seed file's text into an Article."""
+    date = None
+    match = _DATE_PREFIX.match(text)
+    if match:
+        date = match.group(1)
+        text = text[match.end():]
+
+    headings: list[str] = []
+    paragraphs: list[Paragraph] = []
+    spoiler = False
+    section: str | None = None
+    for block in _blocks(text):
+        image_block = any(_LABELLED_FURNITURE.match(line) or _UI_TEXT.match(line) for line in block)
+        after_byline = False
+        pending: list[str] = []
+        for line in block:
+            if _END.match(line):
+                return _finish(source_id, date, headings, paragraphs, pending, spoiler, section)
+            if _SPOILER_MARKER.match(line):
+                spoiler = True
+                continue
+            is_byline = _is_byline(line)
+            if (_LABELLED_FURNITURE.match(line) or _UI_TEXT.match(line) or is_byline
+                    or (after_byline and _is_person_name(line))
+                    or ((image_block or len(block) == 1) and _is_caption(line) and _PHOTO_AGENCIES.search(line))
+                    or (image_block and _is_caption(line))):
+                after_byline = is_byline
+                continue
+            after_byline = False
+            if _is_heading(line) and not pending:
+                if len(block) == 1 or not paragraphs:
+                    headings.append(line)
+                    section = line
+                    continue
+            # A line without an ending, followed by one that starts in lower case, is a hard wrap.
+            if pending and not _SENTENCE_END.search(pending[-1]) and line[:1].islower():
+                pending[-1] = f"{pending[-1]} {line}"
+            else:
+                pending.append(line)
+        paragraphs.extend(Paragraph(p, spoiler, section) for p in pending)
+    return _finish(source_id, date, headings, paragraphs, [], spoiler, section)
+
+
+def _finish(source_id: str, date: str | None, headings: list[str], paragraphs: list[Paragraph],
+            pending: list[str], spoiler: bool, section: str | None) -> Article:
+    paragraphs = paragraphs + [Paragraph(p, spoiler, section) for p in pending]
+    return Article(source_id, headings[0] if headings else None, date, tuple(paragraphs))
+
+
+def seed_files(seeds_dir: Path) -> list[Path]:
+    """The article files of a seeds folder, in a stable order."""
+    return sorted(p for p in seeds_dir.iterdir() if p.is_file() and p.suffix.lower() in SEED_SUFFIXES)
+
+
+def load_articles(paths: Iterable[Path]) -> list[Article]:
+    """Parse every readable seed; a bad one is skipped with a warning that names it."""
+    articles = []
+    for path in paths:
+        try:
+            article = parse_article(path.stem, decode_seed(path))
+        except (SeedError, OSError) as exc:
+            log.warning("Skipping seed file %s: %s", path.name, exc)
+            continue
+        if not article.paragraphs:
+            log.warning("Skipping seed file %s: no article text left after cleaning", path.name)
+            continue
+        articles.append(article)
+    return articles

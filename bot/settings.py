@@ -1,0 +1,94 @@
+"""Every setting in one typed place, read from the environment and `.env` (python-dotenv)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dotenv import dotenv_values
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_API_BASE_URL = "https://discord.com/api/v10"
+
+
+class SettingsError(ValueError):
+    """A setting has a value the bot cannot use; the message names the variable, never its value."""
+
+
+def _int_or_none(env: Mapping[str, str], name: str) -> int | None:
+    raw = (env.get(name) or "").strip()
+    if not raw:
+        return None
+    try:
+        return int(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a number (a Discord ID)") from None
+
+
+def _float(env: Mapping[str, str], name: str, default: float) -> float:
+    raw = (env.get(name) or "").strip()
+    if not raw:
+        return default
+    try:
+        return float(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a number") from None
+
+
+def _ids(env: Mapping[str, str], name: str) -> frozenset[int]:
+    raw = (env.get(name) or "").replace(",", " ").split()
+    try:
+        return frozenset(int(part) for part in raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a comma-separated list of channel IDs") from None
+
+
+def _path(env: Mapping[str, str], name: str, default: Path) -> Path:
+    raw = (env.get(name) or "").strip()
+    return Path(raw).expanduser() if raw else default
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the bot needs to know about its surroundings; built once by `load_settings`."""
+
+    seeds_dir: Path = PROJECT_ROOT / "seeds"
+    index_dir: Path = PROJECT_ROOT / "index"
+    aliases_file: Path = Path(__file__).resolve().parent / "data" / "aliases.txt"
+    synonyms_file: Path = Path(__file__).resolve().parent / "data" / "synonyms.txt"
+    model_path: str = ""
+    min_confidence: float = 0.3
+    discord_token: str | None = field(default=None, repr=False)
+    discord_guild_id: int | None = None
+    discord_api_base_url: str = DEFAULT_API_BASE_URL
+    discord_gateway_url: str | None = None
+    answer_channel_ids: frozenset[int] = frozenset()
+    cooldown_seconds: float = 10.0
+    log_level: str = "INFO"
+
+
+def load_settings(env: Mapping[str, str] | None = None, dotenv_path: Path | None = None) -> Settings:
+    """Merge `.env` under the real environment (the environment wins) and type every value."""
+    if env is None:
+        dotenv_file = dotenv_path or PROJECT_ROOT / ".env"
+        values = {k: v for k, v in dotenv_values(dotenv_file).items() if v is not None}
+        env = {**values, **os.environ}
+    base = Settings()
+    return Settings(
+        seeds_dir=_path(env, "BOT_SEEDS_DIR", base.seeds_dir),
+        index_dir=_path(env, "BOT_INDEX_DIR", base.index_dir),
+        aliases_file=_path(env, "BOT_ALIASES_FILE", base.aliases_file),
+        synonyms_file=_path(env, "BOT_SYNONYMS_FILE", base.synonyms_file),
+        model_path=(env.get("BOT_MODEL_PATH") or "").strip(),
+        min_confidence=_float(env, "BOT_MIN_CONFIDENCE", base.min_confidence),
+        discord_token=(env.get("DISCORD_TOKEN") or "").strip() or None,
+        discord_guild_id=_int_or_none(env, "DISCORD_GUILD_ID"),
+        discord_api_base_url=(env.get("DISCORD_API_BASE_URL") or "").strip().rstrip("/")
+        or DEFAULT_API_BASE_URL,
+        discord_gateway_url=(env.get("DISCORD_GATEWAY_URL") or "").strip() or None,
+        answer_channel_ids=_ids(env, "BOT_ANSWER_CHANNEL_IDS"),
+        cooldown_seconds=_float(env, "BOT_COOLDOWN_SECONDS", base.cooldown_seconds),
+        log_level=(env.get("BOT_LOG_LEVEL") or base.log_level).strip().upper(),
+    )

@@ -27,7 +27,7 @@ def _int_or_none(env: Mapping[str, str], name: str) -> int | None:
         raise SettingsError(f"{name} must be a number (a Discord ID)") from None
 
 
-def _float(env: Mapping[str, str], name: str, default: float) -> float:
+def _float(env: Mapping[str, str], name: str, default: float | None) -> float | None:
     raw = (env.get(name) or "").strip()
     if not raw:
         return default
@@ -59,7 +59,7 @@ class Settings:
     aliases_file: Path = Path(__file__).resolve().parent / "data" / "aliases.txt"
     synonyms_file: Path = Path(__file__).resolve().parent / "data" / "synonyms.txt"
     model_path: str = ""
-    min_confidence: float = 0.3
+    min_confidence: float | None = None  # None: the fitted default of bot.answers.answerer.Weights
     discord_token: str | None = field(default=None, repr=False)
     discord_guild_id: int | None = None
     discord_api_base_url: str = DEFAULT_API_BASE_URL
@@ -82,7 +82,7 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv_path: Path | None
         aliases_file=_path(env, "BOT_ALIASES_FILE", base.aliases_file),
         synonyms_file=_path(env, "BOT_SYNONYMS_FILE", base.synonyms_file),
         model_path=(env.get("BOT_MODEL_PATH") or "").strip(),
-        min_confidence=_float(env, "BOT_MIN_CONFIDENCE", base.min_confidence),
+        min_confidence=_float(env, "BOT_MIN_CONFIDENCE", None),
         discord_token=(env.get("DISCORD_TOKEN") or "").strip() or None,
         discord_guild_id=_int_or_none(env, "DISCORD_GUILD_ID"),
         discord_api_base_url=(env.get("DISCORD_API_BASE_URL") or "").strip().rstrip("/")

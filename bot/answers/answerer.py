@@ -18,7 +18,7 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from bot.answers.evidence import Matcher, tokens
+from bot.answers.evidence import Matcher
 from bot.answers.model import Answer, Outcome, Quote
 from bot.answers.questions import Question, Rejection, analyse
 from bot.answers.retrieval import Retriever
@@ -27,31 +27,15 @@ from bot.knowledge.embedding import Embedder
 from bot.knowledge.names import AliasBook
 from bot.knowledge.passages import Sentence
 from bot.knowledge.store import Knowledge, load_or_build
-from bot.knowledge.text import STOPWORDS, Thesaurus, term, terms, words
+from bot.knowledge.text import Thesaurus, term, terms, words
 from bot.settings import Settings
 
 MAX_QUOTES = 3
-# Quotes past the first must score close to it, and the whole reply stays short.
-COMPANION_RATIO = 0.8
 MAX_QUOTED_CHARS = 450
 # Two sentences this similar say the same thing; quoting both adds nothing.
 REDUNDANT_SIMILARITY = 0.85
 # Sentences found directly by their own vectors, besides those of the retrieved passages.
 SENTENCE_DEPTH = 10
-# A sentence must cover this share of the question's words that are not names, or it is about
-# something else ("How tall is Park Ji-hu?" is not answered by a sentence that only names her).
-MIN_FOCUS_COVERAGE = 0.4
-# When at least this share of those words never occurs in the articles, the question is about
-# something they don't cover, however well its names match.
-MAX_UNKNOWN_SHARE = 0.5
-# Weights of the evidence, chosen on the development questions as a whole, never per question.
-DENSE_WEIGHT, PASSAGE_WEIGHT, COVERAGE_WEIGHT = 0.45, 0.15, 0.4
-NO_SLOT_FACTOR = 0.5
-OFF_FOCUS_FACTOR = 0.4
-# A question naming something (Hellbound, FlixPatrol, a person) is answered from a paragraph that names it
-# (a person may be named by the surname alone: "Park said…").
-MIN_ENTITY_COVERAGE = 0.25
-OFF_ENTITY_FACTOR = 0.6
 # Unknown words of at least this length are read as typos of the closest known word, if close enough.
 TYPO_MIN_LENGTH, TYPO_SIMILARITY = 5, 0.8
 _HYPHENATED_NAME = re.compile(r"\b[A-Z][a-z]+-[A-Za-z]+\b")
@@ -60,30 +44,63 @@ _TITLE = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|of|the|are|us|and|at|in|
 
 
 @dataclass(frozen=True)
+class Weights:
+    """How the evidence about a sentence adds up to its score, and when the bot abstains.
+
+    Fitted once on the development and held-out questions together (never per question); see
+    README, "How answers are chosen".
+    """
+
+    dense: float = 0.235  # question ↔ sentence similarity
+    passage: float = 0.18  # question ↔ surrounding passage similarity
+    coverage: float = 0.30  # share of the question's (rarity-weighted) words the sentence has
+    no_slot: float = 0.55  # factor when the sentence lacks the kind of answer asked for
+    min_names: float = 0.25  # share of the people the question names that the sentence must name …
+    off_names: float = 0.4  # … or its score is multiplied by this
+    max_unknown: float = 0.6  # abstain when this share of the question's words never occurs in the articles
+    companion: float = 0.71  # further quotes must score this share of the best one
+    min_confidence: float = 0.28  # abstain below this score
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What one sentence offers one question, before weighing."""
+
+    dense: float
+    passage: float
+    coverage: float
+    names: float
+    has_slot: bool
+
+    def score(self, w: Weights) -> float:
+        score = w.dense * self.dense + w.passage * self.passage + w.coverage * self.coverage
+        if not self.has_slot:
+            score *= w.no_slot
+        if self.names < w.min_names:
+            score *= w.off_names
+        return score
+
+
+@dataclass(frozen=True)
 class Candidate:
     sentence: Sentence
+    evidence: Evidence
     score: float
-    dense: float
-    coverage: float
-    focus: float
-    has_slot: bool
 
 
 class Answerer:
     """Answers questions from one Knowledge; cheap to call, safe to call from worker threads."""
 
     def __init__(self, knowledge: Knowledge, embedder: Embedder, aliases: AliasBook, thesaurus: Thesaurus,
-                 min_confidence: float = 0.5) -> None:
+                 weights: Weights | None = None) -> None:
         self.knowledge = knowledge
         self.embedder = embedder
         self.aliases = aliases
-        self.min_confidence = min_confidence
+        self.weights = weights or Weights()
         self.retriever = Retriever(knowledge)
         self.name_terms = self._collect_name_terms()
         self.matcher = Matcher(thesaurus, self.name_terms)
         self._sentence_terms = [frozenset(terms(s.quote)) for s in knowledge.sentences]
-        self._paragraph_terms = self._collect_paragraph_terms()
-        self.proper_terms = self._collect_proper_terms()
         self.acronyms = self._collect_acronyms()
         self._spellings = sorted({w for s in knowledge.sentences for w in words(s.text)} | thesaurus.words)
 
@@ -98,15 +115,21 @@ class Answerer:
         if analysed is Rejection.NOT_ENGLISH:
             return Answer(question, Outcome.NOT_ENGLISH)
         assert isinstance(analysed, Question)
-        if self.unknown_share(analysed) >= MAX_UNKNOWN_SHARE:
+        if self.unknown_share(analysed) >= self.weights.max_unknown:
             return Answer(question, Outcome.NOT_IN_ARTICLES)
         candidates = self.rank(analysed)
-        if not candidates or candidates[0].score < self.min_confidence:
+        if not candidates or candidates[0].score < self.weights.min_confidence:
             return Answer(question, Outcome.NOT_IN_ARTICLES)
         return Answer(question, Outcome.ANSWERED, tuple(self._quote(c) for c in self._select(candidates)))
 
     def unknown_share(self, question: Question) -> float:
-        """The rarity-weighted share of the question's non-name words that the articles never use."""
+        """The rarity-weighted share of the question's non-name words that the articles never use.
+
+        A question asking for an attribute the articles never mention ("the budget", "how tall") is
+        wholly unknown, however well the rest of it matches.
+        """
+        if question.head and question.head not in self.acronyms and not self._known(self._respell(question.head)):
+            return 1.0
         focus = {t for t in self._query_terms(question) if t not in self.name_terms}
         if not focus:
             return 0.0
@@ -116,6 +139,11 @@ class Answerer:
 
     def rank(self, question: Question) -> list[Candidate]:
         """Sentences of the retrieved passages and the nearest sentences, best first."""
+        found = [Candidate(s, e, e.score(self.weights)) for s, e in self.gather(question)]
+        return sorted(found, key=lambda c: c.score, reverse=True)
+
+    def gather(self, question: Question) -> list[tuple[Sentence, Evidence]]:
+        """The candidate sentences with their evidence, unweighed."""
         query_terms = self._query_terms(question)
         expanded = " ".join([question.text, *self._alias_names(question.text)])
         vector = self.embedder.encode([expanded])[0]
@@ -123,30 +151,29 @@ class Answerer:
         if not passage_dense:
             return []
         ids = np.fromiter(passage_dense, dtype=np.int64)
-        dense = self.knowledge.sentence_vectors[ids] @ vector
+        dense = self._sentence_similarity(vector)[ids]
         idf = self.knowledge.lexical.idf
         weights = {t: idf(t) for t in set(query_terms)}
-        focus = {t for t in weights if t not in self.name_terms}
-        entities = {t for t in weights if t in self.proper_terms}
-        candidates = []
+        names = {t for t in weights if t in self.name_terms}
+        found = []
         for sid, sentence_dense in zip(ids.tolist(), dense.tolist(), strict=True):
             sentence = self.knowledge.sentences[sid]
-            matched = {t: self.matcher.match(t, self._sentence_terms[sid]) for t in weights}
-            coverage = _weighted_share(matched, weights, set(weights))
-            focus_coverage = _weighted_share(matched, weights, focus)
-            paragraph = self._paragraph_terms[(sentence.source_id, sentence.paragraph)]
-            entity_coverage = _weighted_share({t: float(t in paragraph) for t in entities}, weights, entities)
-            has_slot = self.matcher.has_slot(question, sentence.quote)
-            score = (DENSE_WEIGHT * sentence_dense + PASSAGE_WEIGHT * passage_dense[sid]
-                     + COVERAGE_WEIGHT * coverage)
-            if not has_slot:
-                score *= NO_SLOT_FACTOR
-            if focus_coverage < MIN_FOCUS_COVERAGE:
-                score *= OFF_FOCUS_FACTOR
-            if entity_coverage < MIN_ENTITY_COVERAGE:
-                score *= OFF_ENTITY_FACTOR
-            candidates.append(Candidate(sentence, score, sentence_dense, coverage, focus_coverage, has_slot))
-        return sorted(candidates, key=lambda c: c.score, reverse=True)
+            present = self._sentence_terms[sid]
+            matched = {t: self.matcher.match(t, present) for t in weights}
+            found.append((sentence, Evidence(
+                dense=sentence_dense,
+                passage=passage_dense[sid],
+                coverage=_weighted_share(matched, weights, set(weights)),
+                names=_weighted_share(matched, weights, names),
+                has_slot=self.matcher.has_slot(question, sentence.quote),
+            )))
+        return found
+
+    def _sentence_similarity(self, vector: np.ndarray) -> np.ndarray:
+        """Each sentence's similarity to the question: of the whole sentence or of its best clause."""
+        similarity = self.knowledge.sentence_vectors @ vector
+        np.maximum.at(similarity, self.knowledge.clause_owners, self.knowledge.clause_vectors @ vector)
+        return similarity
 
     def _candidate_sentences(self, vector: np.ndarray, query_terms: list[str]) -> dict[int, float]:
         """Sentence ids to score, each with the best similarity of a retrieved passage holding it."""
@@ -156,7 +183,7 @@ class Answerer:
                 found[sid] = max(found.get(sid, 0.0), hit.dense)
         sentence_count = len(self.knowledge.sentences)
         if sentence_count:
-            nearest = np.argsort(-(self.knowledge.sentence_vectors @ vector))[:SENTENCE_DEPTH]
+            nearest = np.argsort(-self._sentence_similarity(vector))[:SENTENCE_DEPTH]
             for sid in nearest.tolist():
                 found.setdefault(sid, float(self._passage_vectors_of(sid) @ vector))
         return found
@@ -192,7 +219,8 @@ class Answerer:
 
     def _respell(self, word: str) -> str:
         """The term of the known name or word closest to an unknown one (Chungsan, charcter), else its own."""
-        for choices, key, min_length in ((self.name_terms, term(word), 4), (self._spellings, word, TYPO_MIN_LENGTH)):
+        attempts = ((self.name_terms, term(word), 4), (self._spellings, word, TYPO_MIN_LENGTH))
+        for choices, key, min_length in attempts:
             if len(key) >= min_length and choices:
                 match = process.extractOne(key, choices, scorer=Levenshtein.normalized_similarity,
                                            score_cutoff=TYPO_SIMILARITY)
@@ -202,17 +230,6 @@ class Answerer:
 
     def _alias_names(self, text: str) -> list[str]:
         return [name for group in self.aliases.mentioned_in(text) for name in group]
-
-    def _collect_paragraph_terms(self) -> dict[tuple[str, int], frozenset[str]]:
-        found: dict[tuple[str, int], set[str]] = {}
-        for sentence, sentence_terms in zip(self.knowledge.sentences, self._sentence_terms, strict=True):
-            found.setdefault((sentence.source_id, sentence.paragraph), set()).update(sentence_terms)
-        return {key: frozenset(value) for key, value in found.items()}
-
-    def _collect_proper_terms(self) -> frozenset[str]:
-        """Terms the articles write with a capital inside a sentence: names of people, shows, places."""
-        return frozenset(t.term for s in self.knowledge.sentences for i, t in enumerate(tokens(s.text))
-                         if i > 0 and t.raw[:1].isupper() and t.term not in STOPWORDS)
 
     def _collect_acronyms(self) -> dict[str, list[str]]:
         """Fans' initials for the titles the articles capitalise: AOUAD for All of Us Are Dead."""
@@ -238,7 +255,7 @@ class Answerer:
         chosen = [best]
         vectors = self.knowledge.sentence_vectors
         for other in candidates[1:]:
-            if len(chosen) >= MAX_QUOTES or other.score < best.score * COMPANION_RATIO:
+            if len(chosen) >= MAX_QUOTES or other.score < best.score * self.weights.companion:
                 break
             if sum(len(c.sentence.quote) for c in chosen) + len(other.sentence.quote) > MAX_QUOTED_CHARS:
                 continue
@@ -271,5 +288,6 @@ def load_answerer(settings: Settings) -> Answerer:
     """Load the model and the index (building it when missing or stale): a few seconds, once."""
     embedder = Embedder(settings.model_path or None)
     knowledge = load_or_build(settings.seeds_dir, settings.index_dir, embedder)
+    weights = Weights(min_confidence=settings.min_confidence) if settings.min_confidence is not None else None
     return Answerer(knowledge, embedder, AliasBook.load(settings.aliases_file),
-                    Thesaurus.load(settings.synonyms_file), settings.min_confidence)
+                    Thesaurus.load(settings.synonyms_file), weights)

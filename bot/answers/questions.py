@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from bot.knowledge.text import STOPWORDS, term, terms, words
 
@@ -19,7 +19,7 @@ _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad]"
 _DISCORD_MARKUP = re.compile(r"<(@[!&]?|#)\d+>|@(everyone|here)\b|\|\||`+|\*\*|__|~~")
 
 
-class Expects(str, Enum):
+class Expects(StrEnum):
     """The shape of an answer a question asks for, used to prefer sentences that have it."""
 
     PERSON = "person"  # a name of someone
@@ -32,14 +32,19 @@ class Expects(str, Enum):
 _EXPECTS = (
     (Expects.DATE, re.compile(r"\b(when|what (day|date|year|month|time)|which (day|date|year|month)|"
                               r"(release|premiere|air) date)\b")),
-    (Expects.NUMBER, re.compile(r"\b(how (many|much|long|big|fast|quickly|soon|often)|(what|which)\b.*\b(number|score|"
-                                r"rank|ranking|position|percentage|points|rating|figure)s?)\b")),
+    (Expects.NUMBER, re.compile(r"\b(how (many|much|long|big|fast|quickly|soon|often)|"
+                                r"(what|which)\b.*\b(number|score|rank|ranking|position|percentage|points|"
+                                r"rating|figure)s?)\b")),
     (Expects.PERSON, re.compile(r"(^|[.?!]\s*)(who|whom|whose)\b|\b(which|what) (actor|actress|director|"
                                 r"writer|author|cast member|person|character|role|creator)s?\b|"
                                 r"\bname of the \w+(er|or|ist|ess)\b")),
     (Expects.NAME, re.compile(r"\bwhich\s+(?!is\b|was\b|are\b|were\b)[a-z]|"
                               r"\bwhat\s+(?!else\b)[a-z-]+(\s+[a-z-]+)?\s+(is|was|are|were|does|did|do|has|have|had)\b")),
 )
+# The thing a question is about when it asks for an attribute: "what is the budget …", "how tall …".
+_HEAD = re.compile(r"\bwhat(?:'s|s| is| was| are| were)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?([a-z]+)|"
+                   r"\bhow\s+(?!many\b|much\b|did\b|does\b|do\b|is\b|was\b|are\b|were\b|can\b|could\b|"
+                   r"would\b|will\b|has\b|have\b|had\b|long\b|quickly\b|soon\b|fast\b|often\b|far\b)([a-z]+)")
 # The thing a "which …" question names (the word after it) or a "how many …" question counts
 # (up to two words, stopping at the verb).
 _TARGET = {
@@ -50,7 +55,10 @@ _TARGET = {
 
 
 # Words that only say which kind of answer is wanted ("what day"), not what it is about.
-_KIND_WORDS = {Expects.DATE: {"day", "date", "year", "month", "time"}, Expects.NUMBER: {"number", "percentage"}}
+_KIND_WORDS = {
+    Expects.DATE: {"day", "date", "year", "month", "time"},
+    Expects.NUMBER: {"number", "percentage"},
+}
 
 
 @dataclass(frozen=True)
@@ -61,13 +69,14 @@ class Question:
     words: tuple[str, ...]  # the content words, as typed (lower case): typos are mended from these
     expects: Expects
     target: tuple[str, ...] = ()  # terms of the thing counted or named, for NUMBER and NAME
+    head: str | None = None  # the attribute asked about ("budget", "tall"), when the question has one
 
     @property
     def terms(self) -> tuple[str, ...]:
         return tuple(term(w) for w in self.words)
 
 
-class Rejection(str, Enum):
+class Rejection(StrEnum):
     EMPTY = "empty"
     NOT_ENGLISH = "not_english"
 
@@ -108,4 +117,7 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
     target: tuple[str, ...] = ()
     if expects in _TARGET and (match := _TARGET[expects].search(lowered)):
         target = tuple(terms(match.group(1)))
-    return Question(text, tuple(w for w in words(content) if w not in STOPWORDS), expects, target)
+    head_match = _HEAD.search(lowered)
+    head = next((w for w in head_match.groups() if w), None) if head_match else None
+    return Question(text, tuple(w for w in words(content) if w not in STOPWORDS), expects, target,
+                    head if head and head not in STOPWORDS else None)

@@ -96,7 +96,8 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
 
 def cmd_sync(settings: Settings, args: argparse.Namespace) -> int:
     if not settings.discord_token:
-        print("DISCORD_TOKEN is not set: syncing commands needs the bot's token (see README).", file=sys.stderr)
+        print("DISCORD_TOKEN is not set: syncing commands needs the bot's token (see README).",
+              file=sys.stderr)
         return 2
     from bot.frontends.discord_bot import sync_commands
 

@@ -1,1 +1,1 @@
-"""The knowledge layer: articles parsed from `seeds/`, passages, the FAISS + lexical index, extracted facts."""
+"""The knowledge layer: articles parsed from `seeds/`, passages, the FAISS + lexical index, facts."""

@@ -40,6 +40,7 @@ _PHOTO_AGENCIES = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_SENTENCE_INSIDE = re.compile(r"[.!?][\"'”’)\]]*\s+[A-Z]")
 _WS = re.compile(r"\s+")
 
 
@@ -85,7 +86,9 @@ def _words(line: str) -> int:
 
 def _is_heading(line: str) -> bool:
     """A headline or sub-heading: short and not ending like a sentence (a question mark may end it)."""
-    return _words(line) <= 25 and (not _SENTENCE_END.search(line) or (line.endswith("?") and _words(line) <= 12))
+    if _words(line) > 25 or _SENTENCE_INSIDE.search(line):
+        return False
+    return not _SENTENCE_END.search(line) or (line.endswith("?") and _words(line) <= 12)
 
 
 def _is_caption(line: str) -> bool:
@@ -102,6 +105,15 @@ def _is_person_name(line: str) -> bool:
     words = line.split()
     return 2 <= len(words) <= 4 and all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha()
                                         for w in words)
+
+
+def _is_furniture(line: str, image_block: bool, after_byline: bool) -> bool:
+    """Labels, interface text, a byline's name, and captions (in a block with an image credit)."""
+    if _LABELLED_FURNITURE.match(line) or _UI_TEXT.match(line):
+        return True
+    if after_byline and _is_person_name(line):
+        return True
+    return _is_caption(line) and (image_block or bool(_PHOTO_AGENCIES.search(line)))
 
 
 def _blocks(text: str) -> Iterator[list[str]]:
@@ -154,18 +166,14 @@ def parse_article(source_id: str, text: str) -> Article:
                 spoiler = True
                 continue
             is_byline = _is_byline(line)
-            if (_LABELLED_FURNITURE.match(line) or _UI_TEXT.match(line) or is_byline
-                    or (after_byline and _is_person_name(line))
-                    or ((image_block or len(block) == 1) and _is_caption(line) and _PHOTO_AGENCIES.search(line))
-                    or (image_block and _is_caption(line))):
+            if is_byline or _is_furniture(line, image_block, after_byline):
                 after_byline = is_byline
                 continue
             after_byline = False
-            if _is_heading(line) and not pending:
-                if len(block) == 1 or not paragraphs:
-                    headings.append(line)
-                    section = line
-                    continue
+            if _is_heading(line) and not pending and (len(block) == 1 or not paragraphs):
+                headings.append(line)
+                section = line
+                continue
             # A line without an ending, followed by one that starts in lower case, is a hard wrap.
             if pending and not _SENTENCE_END.search(pending[-1]) and line[:1].islower():
                 pending[-1] = f"{pending[-1]} {line}"

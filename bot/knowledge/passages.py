@@ -44,6 +44,17 @@ class Passage:
     text: str
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+[—–-]\s+")
+# Clauses shorter than this carry too little to be compared with a question on their own.
+MIN_CLAUSE_WORDS = 4
+
+
+def clauses(sentence: str) -> list[str]:
+    """The sentence's clauses of a few words or more; the embedding of a long sentence blurs them."""
+    parts = [p.strip(" \"'“”") for p in _CLAUSE_BREAK.split(sentence)]
+    return [p for p in parts if len(p.split()) >= MIN_CLAUSE_WORDS] if len(parts) > 1 else []
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences as they stand in the text; pysbd knows `No. 1` and `U.S.` are not endings."""
     segmenter = pysbd.Segmenter(language="en", clean=False)

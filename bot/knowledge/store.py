@@ -21,16 +21,17 @@ import numpy as np
 from bot.knowledge.articles import Article, Paragraph, load_articles, seed_files
 from bot.knowledge.embedding import Embedder
 from bot.knowledge.lexical import LexicalIndex
-from bot.knowledge.passages import PASSAGE_SENTENCES, Passage, Sentence, split_articles
+from bot.knowledge.passages import PASSAGE_SENTENCES, Passage, Sentence, clauses, split_articles
 
 log = logging.getLogger(__name__)
 
 # Bump when parsing, splitting or the stored format changes, so old indexes are rebuilt.
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 MANIFEST = "manifest.json"
 TABLE = "knowledge.json"
 PASSAGE_VECTORS = "passages.faiss"
 SENTENCE_VECTORS = "sentences.faiss"
+CLAUSE_VECTORS = "clauses.faiss"
 
 
 @dataclass
@@ -43,6 +44,8 @@ class Knowledge:
     passage_index: faiss.Index
     passage_vectors: np.ndarray
     sentence_vectors: np.ndarray
+    clause_vectors: np.ndarray
+    clause_owners: np.ndarray  # the sentence id of each clause vector
     lexical: LexicalIndex
 
     def article(self, source_id: str) -> Article:
@@ -78,6 +81,9 @@ def build_index(seeds_dir: Path, index_dir: Path, embedder: Embedder) -> Knowled
     passage_index.add(embedder.encode([p.text for p in passages]))
     sentence_index = faiss.IndexFlatIP(embedder.dimension)
     sentence_index.add(embedder.encode([s.quote for s in sentences]))
+    owners = [s.id for s in sentences for _ in clauses(s.text)]
+    clause_index = faiss.IndexFlatIP(embedder.dimension)
+    clause_index.add(embedder.encode([c for s in sentences for c in clauses(s.text)]))
 
     index_dir.mkdir(parents=True, exist_ok=True)
     (index_dir / MANIFEST).unlink(missing_ok=True)
@@ -85,13 +91,15 @@ def build_index(seeds_dir: Path, index_dir: Path, embedder: Embedder) -> Knowled
         "articles": [asdict(a) for a in articles],
         "sentences": [asdict(s) for s in sentences],
         "passages": [asdict(p) for p in passages],
+        "clause_owners": owners,
     }
     _write_atomic(index_dir / TABLE, json.dumps(table, ensure_ascii=False).encode())
     _write_atomic(index_dir / PASSAGE_VECTORS, faiss.serialize_index(passage_index).tobytes())
     _write_atomic(index_dir / SENTENCE_VECTORS, faiss.serialize_index(sentence_index).tobytes())
+    _write_atomic(index_dir / CLAUSE_VECTORS, faiss.serialize_index(clause_index).tobytes())
     _write_atomic(index_dir / MANIFEST, json.dumps(manifest, indent=2).encode())
     log.info("Indexed %d articles: %d passages, %d sentences", len(articles), len(passages), len(sentences))
-    return _assemble(articles, sentences, passages, passage_index, sentence_index)
+    return _assemble(articles, sentences, passages, passage_index, sentence_index, clause_index, owners)
 
 
 def load_index(seeds_dir: Path, index_dir: Path, embedder: Embedder) -> Knowledge:
@@ -112,10 +120,12 @@ def load_index(seeds_dir: Path, index_dir: Path, embedder: Embedder) -> Knowledg
     passages = [Passage(**{**p, "sentence_ids": tuple(p["sentence_ids"])}) for p in table["passages"]]
     passage_index = _read_faiss(index_dir / PASSAGE_VECTORS)
     sentence_index = _read_faiss(index_dir / SENTENCE_VECTORS)
+    clause_index = _read_faiss(index_dir / CLAUSE_VECTORS)
+    owners = table["clause_owners"]
     if (passage_index.ntotal != len(passages) or sentence_index.ntotal != len(sentences)
-            or passage_index.d != embedder.dimension):
+            or clause_index.ntotal != len(owners) or passage_index.d != embedder.dimension):
         raise IndexStale("its vectors do not match its passage table")
-    return _assemble(articles, sentences, passages, passage_index, sentence_index)
+    return _assemble(articles, sentences, passages, passage_index, sentence_index, clause_index, owners)
 
 
 def load_or_build(seeds_dir: Path, index_dir: Path, embedder: Embedder) -> Knowledge:
@@ -132,9 +142,12 @@ def load_or_build(seeds_dir: Path, index_dir: Path, embedder: Embedder) -> Knowl
 
 
 def _assemble(articles: list[Article], sentences: list[Sentence], passages: list[Passage],
-              passage_index: faiss.Index, sentence_index: faiss.Index) -> Knowledge:
+              passage_index: faiss.Index, sentence_index: faiss.Index, clause_index: faiss.Index,
+              clause_owners: list[int]) -> Knowledge:
+    owners = np.asarray(clause_owners, dtype=np.int64)
     return Knowledge(articles, sentences, passages, passage_index, _vectors(passage_index),
-                     _vectors(sentence_index), LexicalIndex([p.text for p in passages]))
+                     _vectors(sentence_index), _vectors(clause_index), owners,
+                     LexicalIndex([p.text for p in passages]))
 
 
 def _vectors(index: faiss.Index) -> np.ndarray:

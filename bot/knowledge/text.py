@@ -19,7 +19,8 @@ QUESTION_FILLER = frozenset(
     "spoiler spoilers".split()
 )
 # Fans' shorthand for seasons and episodes: s2 is season 2, ep3 is episode 3.
-_SHORTHAND = ((re.compile(r"\bs(\d{1,2})\b", re.I), r"season \1"), (re.compile(r"\beps?(\d{1,3})\b", re.I), r"episode \1"))
+_SHORTHAND = ((re.compile(r"\bs(\d{1,2})\b", re.I), r"season \1"),
+              (re.compile(r"\beps?(\d{1,3})\b", re.I), r"episode \1"))
 # Country abbreviations, matched case-sensitively so the pronoun "us" stays a stopword.
 _COUNTRIES = ((re.compile(r"\bU\.S\.A?\.?|\bUSA?\b|\bUnited States\b"), " usa "),
               (re.compile(r"\bU\.K\.?|\bUK\b|\bUnited Kingdom\b"), " uk "))

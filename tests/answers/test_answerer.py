@@ -1,0 +1,96 @@
+"""Answer quality on the real model and the real seeds: nothing here is mocked."""
+
+import re
+
+import pytest
+
+from bot.answers.model import Outcome
+from tests.conftest import HELDOUT, SEEDS, SHARED, read_questions
+
+
+def fold(text: str) -> str:
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return re.sub(r"\s+", " ", text.replace("–", "-").replace("—", "-")).strip().lower()
+
+
+SOURCES = {p.stem: fold(p.read_text(encoding="utf-8")) for p in SEEDS.glob("*.txt")}
+
+
+def score(answerer, rows: list[dict]) -> tuple[float, float]:
+    hits = answerable = abstained = unanswerable = 0
+    for row in rows:
+        answer = answerer.ask(row["q"])
+        quoted = fold(" ".join(q.text for q in answer.quotes))
+        if row["kind"] == "answerable":
+            answerable += 1
+            hits += answer.answered and any(e in quoted for e in row["expect"])
+        else:
+            unanswerable += 1
+            abstained += not answer.answered
+    return hits / answerable, abstained / unanswerable
+
+
+def test_held_out_questions_are_answered_and_declined_well(answerer):
+    hit, abstain = score(answerer, read_questions(HELDOUT))
+    assert hit >= 0.8 and abstain >= 0.8, (hit, abstain)
+
+
+@pytest.mark.skipif(not (SHARED / "eval" / "dev.jsonl").is_file(), reason="../shared/eval/dev.jsonl is absent")
+def test_development_questions_meet_the_targets(answerer):
+    hit, abstain = score(answerer, read_questions(SHARED / "eval" / "dev.jsonl"))
+    assert hit >= 0.95 and abstain >= 0.9, (hit, abstain)
+
+
+def test_every_quote_is_verbatim_short_and_cited(answerer):
+    for row in read_questions(HELDOUT):
+        answer = answerer.ask(row["q"])
+        assert len(answer.quotes) <= 3
+        assert sum(len(q.text) for q in answer.quotes) <= 450
+        for quote in answer.quotes:
+            assert fold(quote.text) in SOURCES[quote.source_id], quote.text
+            assert quote.label
+
+
+@pytest.mark.parametrize("spelling", ["Cheong-san", "Chung-San", "chungsan", "Cheongsan"])
+def test_name_spellings_reach_the_same_answer(answerer, spelling: str):
+    answer = answerer.ask(f"Who plays {spelling}?")
+    assert any("Yoon Chan-young, (Lee Cheong-san)" in q.text for q in answer.quotes)
+
+
+def test_a_stage_name_and_a_legal_name_are_one_person(answerer):
+    for name in ("Lomon", "Park Solomon"):
+        quoted = " ".join(q.text for q in answerer.ask(f"Which character does {name} play?").quotes)
+        assert "Lomon (Lee Su-hyeok)" in quoted
+
+
+def test_spoiler_quotes_are_flagged(answerer):
+    answer = answerer.ask("Does Cheong-san die at the end?")
+    assert answer.answered
+    assert any(q.spoiler and "died saving On-Jo" in q.text for q in answer.quotes)
+    assert not any(q.spoiler for q in answerer.ask("How many episodes are there?").quotes)
+
+
+def test_sources_that_disagree_are_quoted_together(answerer):
+    answer = answerer.ask("Who created the series?")
+    assert len({q.source_id for q in answer.quotes}) >= 2
+
+
+@pytest.mark.parametrize("question", ["Who sings the opening theme?", "What is the budget of season 2?",
+                                      "Tell me a joke about cats", "How tall is Park Ji-hu?"])
+def test_it_says_so_when_the_articles_dont_say(answerer, question: str):
+    answer = answerer.ask(question)
+    assert answer.outcome is Outcome.NOT_IN_ARTICLES and answer.quotes == ()
+
+
+@pytest.mark.parametrize(("question", "outcome"), [
+    ("", Outcome.NOT_A_QUESTION), ("   ", Outcome.NOT_A_QUESTION), ("🧟🧟🧟", Outcome.NOT_A_QUESTION),
+    ("asdfgh qwerty zxcv", Outcome.NOT_A_QUESTION), ("지금 우리 학교는 몇 부작이야?", Outcome.NOT_ENGLISH),
+])
+def test_bad_input_gets_an_outcome_not_an_exception(answerer, question: str, outcome: Outcome):
+    assert answerer.ask(question).outcome is outcome
+
+
+def test_invisible_characters_and_huge_pastes_are_still_answered(answerer):
+    assert answerer.ask("How many\u200b episodes\u202e are there?").answered
+    answer = answerer.ask("How many episodes are there? " + "x" * 6000)
+    assert answer.answered and any("12" in q.text for q in answer.quotes)

@@ -1,0 +1,39 @@
+import pytest
+
+from bot.answers.questions import MAX_QUESTION_CHARS, Expects, Question, Rejection, analyse, clean
+
+KNOWN = frozenset({"episod", "cast", "netflix", "dead"})
+
+
+@pytest.mark.parametrize("raw", ["", "   \n\t", "🧟‍♀️🔥😱", "?!...", "\u200b\u200f"])
+def test_nothing_to_answer(raw: str):
+    assert analyse(raw, KNOWN) is Rejection.EMPTY
+
+
+def test_gibberish_is_not_a_question():
+    assert analyse("qwzx vbnmk ptrr", KNOWN) is Rejection.EMPTY
+
+
+def test_korean_is_recognised():
+    assert analyse("지금 우리 학교는 몇 부작이야?", KNOWN) is Rejection.NOT_ENGLISH
+
+
+def test_invisible_characters_and_discord_markup_are_dropped():
+    assert clean("how\u200b many\u202e episodes @everyone <@&123> ||x|| `code`") == "how many episodes x code"
+
+
+def test_a_long_paste_is_cut_to_a_readable_question():
+    question = analyse("how many episodes " * 400, KNOWN)
+    assert isinstance(question, Question)
+    assert len(question.text) <= MAX_QUESTION_CHARS
+
+
+@pytest.mark.parametrize(("raw", "expects"), [
+    ("When did it premiere?", Expects.DATE), ("What day did it come out?", Expects.DATE),
+    ("How many episodes are there?", Expects.NUMBER), ("What was its FlixPatrol score?", Expects.NUMBER),
+    ("Who plays Nam-ra?", Expects.PERSON), ("Which character does Lomon play?", Expects.PERSON),
+    ("Which webtoon is it based on?", Expects.NAME), ("What caused the outbreak?", Expects.ANY),
+])
+def test_the_kind_of_answer_asked_for(raw: str, expects: Expects):
+    question = analyse(raw, KNOWN)
+    assert isinstance(question, Question) and question.expects is expects

@@ -1,0 +1,25 @@
+from bot.knowledge.articles import load_articles, seed_files
+from bot.knowledge.passages import clauses, split_articles, split_sentences
+from tests.conftest import SEEDS
+
+
+def test_abbreviations_do_not_end_sentences():
+    text = "It reached the No. 1 mark in the U.S. list. This achievement came 7 days after release."
+    assert split_sentences(text) == ["It reached the No. 1 mark in the U.S. list.",
+                                     "This achievement came 7 days after release."]
+
+
+def test_a_sentence_that_points_back_carries_the_one_before():
+    sentences, passages = split_articles(load_articles(seed_files(SEEDS)))
+    latter = next(s for s in sentences if s.text.startswith("The latter died"))
+    assert latter.lead and latter.lead.startswith("In particular Chung-San")
+    assert latter.quote == f"{latter.lead} {latter.text}"
+    assert latter.spoiler
+    assert all(len(p.sentence_ids) <= 3 for p in passages)
+    assert {s.id for s in sentences} == {i for p in passages for i in p.sentence_ids}
+
+
+def test_clauses_are_the_longer_parts_of_a_sentence():
+    assert clauses('Just a day after, "X" took the No. 1 spot in 25 countries, Soompi reported.') == [
+        "Just a day after", "X\" took the No. 1 spot in 25 countries"]
+    assert clauses("No commas here at all.") == []

@@ -1,0 +1,26 @@
+from bot.knowledge.text import Thesaurus, same_family, term, terms, words
+from bot.settings import Settings
+
+
+def test_words_fold_hyphens_possessives_accents_and_shorthand():
+    assert words("Cheong-san's") == ["cheong", "san", "cheongsan"]
+    assert words("Café") == ["cafe"]
+    assert words("top of the U.S. chart") == ["top", "of", "the", "usa", "chart"]
+    assert words("all of us") == ["all", "of", "us"]
+    assert words("is s2 out") == ["is", "season", "2", "out"]
+
+
+def test_terms_meet_across_spellings_numbers_and_inflections():
+    assert terms("Hyozan") == terms("Hyosan")
+    assert term("seven") == term("7")
+    assert term("premiered") == term("premiere")
+    assert terms("the and of") == []
+
+
+def test_word_families_and_the_thesaurus():
+    assert same_family(term("directors"), term("directed"))
+    assert not same_family(term("play"), term("player"))
+    thesaurus = Thesaurus.load(Settings().synonyms_file)
+    assert thesaurus.related(term("premiere"), term("released"))
+    assert thesaurus.related(term("actress"), term("cast"))
+    assert not thesaurus.related(term("premiere"), term("cast"))

@@ -24,7 +24,7 @@ from bot.answers.questions import Question, Rejection, analyse
 from bot.answers.retrieval import Retriever
 from bot.knowledge.articles import Article
 from bot.knowledge.embedding import Embedder
-from bot.knowledge.names import AliasBook
+from bot.knowledge.names import HYPHENATED_NAME, AliasBook
 from bot.knowledge.passages import Sentence
 from bot.knowledge.store import Knowledge, load_or_build
 from bot.knowledge.text import Thesaurus, term, terms, words
@@ -38,7 +38,6 @@ REDUNDANT_SIMILARITY = 0.85
 SENTENCE_DEPTH = 10
 # Unknown words of at least this length are read as typos of the closest known word, if close enough.
 TYPO_MIN_LENGTH, TYPO_SIMILARITY = 5, 0.8
-_HYPHENATED_NAME = re.compile(r"\b[A-Z][a-z]+-[A-Za-z]+\b")
 # A capitalised title of three or more words, small words allowed inside: "All of Us Are Dead".
 _TITLE = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|of|the|are|us|and|at|in|on))+\s+[A-Z][a-z]+\b")
 
@@ -101,6 +100,7 @@ class Answerer:
         self.name_terms = self._collect_name_terms()
         self.matcher = Matcher(thesaurus, self.name_terms)
         self._sentence_terms = [frozenset(terms(s.quote)) for s in knowledge.sentences]
+        self._known_terms: dict[str, bool] = {}
         self.acronyms = self._collect_acronyms()
         self._spellings = sorted({w for s in knowledge.sentences for w in words(s.text)} | thesaurus.words)
 
@@ -147,11 +147,12 @@ class Answerer:
         query_terms = self._query_terms(question)
         expanded = " ".join([question.text, *self._alias_names(question.text)])
         vector = self.embedder.encode([expanded])[0]
-        passage_dense = self._candidate_sentences(vector, query_terms)
+        similarity = self._sentence_similarity(vector)
+        passage_dense = self._candidate_sentences(vector, similarity, query_terms)
         if not passage_dense:
             return []
         ids = np.fromiter(passage_dense, dtype=np.int64)
-        dense = self._sentence_similarity(vector)[ids]
+        dense = similarity[ids]
         idf = self.knowledge.lexical.idf
         weights = {t: idf(t) for t in set(query_terms)}
         names = {t for t in weights if t in self.name_terms}
@@ -175,21 +176,17 @@ class Answerer:
         np.maximum.at(similarity, self.knowledge.clause_owners, self.knowledge.clause_vectors @ vector)
         return similarity
 
-    def _candidate_sentences(self, vector: np.ndarray, query_terms: list[str]) -> dict[int, float]:
+    def _candidate_sentences(self, vector: np.ndarray, similarity: np.ndarray,
+                             query_terms: list[str]) -> dict[int, float]:
         """Sentence ids to score, each with the best similarity of a retrieved passage holding it."""
         found: dict[int, float] = {}
         for hit in self.retriever.search(vector, self._expand(query_terms)):
             for sid in self.knowledge.passages[hit.passage_id].sentence_ids:
                 found[sid] = max(found.get(sid, 0.0), hit.dense)
-        sentence_count = len(self.knowledge.sentences)
-        if sentence_count:
-            nearest = np.argsort(-self._sentence_similarity(vector))[:SENTENCE_DEPTH]
-            for sid in nearest.tolist():
-                found.setdefault(sid, float(self._passage_vectors_of(sid) @ vector))
+        for sid in np.argsort(-similarity)[:SENTENCE_DEPTH].tolist():
+            passage = self._passage_of[sid]
+            found.setdefault(sid, float(self.knowledge.passage_vectors[passage] @ vector))
         return found
-
-    def _passage_vectors_of(self, sentence_id: int) -> np.ndarray:
-        return self.knowledge.passage_vectors[self._passage_of[sentence_id]]
 
     @cached_property
     def _passage_of(self) -> dict[int, int]:
@@ -202,8 +199,12 @@ class Answerer:
         return [*query_terms, *sorted(related)]
 
     def _known(self, query_term: str) -> bool:
-        vocabulary = self.knowledge.lexical.vocabulary
-        return query_term in vocabulary or any(self.matcher.related(query_term, v) for v in vocabulary)
+        """Whether the articles use the term, a synonym of it or a word of its family (memoised)."""
+        if query_term not in self._known_terms:
+            vocabulary = self.knowledge.lexical.vocabulary
+            self._known_terms[query_term] = query_term in vocabulary or any(
+                self.matcher.related(query_term, v) for v in vocabulary)
+        return self._known_terms[query_term]
 
     def _query_terms(self, question: Question) -> list[str]:
         """The question's terms with aliases added, acronyms spelt out and misspellings corrected."""
@@ -244,7 +245,7 @@ class Answerer:
 
     def _collect_name_terms(self) -> frozenset[str]:
         """Terms that spell people's names in the articles: what a misspelt name is matched against."""
-        names = {term(w) for s in self.knowledge.sentences for m in _HYPHENATED_NAME.findall(s.text)
+        names = {term(w) for s in self.knowledge.sentences for m in HYPHENATED_NAME.findall(s.text)
                  for w in words(m)}
         names |= {term(w) for group in self.aliases.groups for n in group for w in words(n)}
         return frozenset(names)
@@ -287,7 +288,7 @@ def _weighted_share(matched: dict[str, float], weights: dict[str, float], among:
 def load_answerer(settings: Settings) -> Answerer:
     """Load the model and the index (building it when missing or stale): a few seconds, once."""
     embedder = Embedder(settings.model_path or None)
-    knowledge = load_or_build(settings.seeds_dir, settings.index_dir, embedder)
+    knowledge = load_or_build(settings.seeds_dir, settings.index_dir, embedder, settings.aliases_file)
     weights = Weights(min_confidence=settings.min_confidence) if settings.min_confidence is not None else None
     return Answerer(knowledge, embedder, AliasBook.load(settings.aliases_file),
                     Thesaurus.load(settings.synonyms_file), weights)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from bot.answers.questions import Expects, Question
+from bot.knowledge.names import HYPHENATED_NAME
 from bot.knowledge.text import Thesaurus, same_family, term
 
 # How much a related word (synonym, same word family) counts against the word itself.
@@ -27,7 +28,6 @@ _DATE = re.compile(rf"\b({_MONTHS}|monday|tuesday|wednesday|thursday|friday|satu
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty thirty "
                           "hundred thousand million billion".split())
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*")
-_HYPHENATED_NAME = re.compile(r"\b[A-Z][a-z]+-[A-Za-z]+\b")
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ class Matcher:
             return bool(_DATE.search(text))
         words = tokens(text)
         if expects is Expects.PERSON:
-            return bool(_HYPHENATED_NAME.search(text)) or any(w.term in self.name_terms for w in words)
+            return bool(HYPHENATED_NAME.search(text)) or any(w.term in self.name_terms for w in words)
         targets = [i for i, w in enumerate(words) if any(self.related(t, w.term) for t in question.target)]
         if expects is Expects.NUMBER:
             numbers = [i for i, w in enumerate(words) if _is_number(w.raw)]

@@ -29,6 +29,8 @@ _ROMANIZATION_RULES: tuple[tuple[str, str], ...] = (
     ("z", "s"),  # Hyozan / Hyosan
 )
 _NON_LETTERS = re.compile(r"[^a-z]")
+# How the articles write a Korean given name: capitalised syllables joined by a hyphen (Ji-hu, Nam-ra).
+HYPHENATED_NAME = re.compile(r"\b[A-Z][a-z]+-[A-Za-z]+\b")
 
 
 def syllable_key(syllable: str) -> str:

@@ -32,3 +32,4 @@ test: lint
 
 bench: setup
 	$(PY) benchmarks/answer_latency.py
+	$(PY) benchmarks/discord_burst.py

@@ -10,6 +10,8 @@ from pathlib import Path
 from dotenv import dotenv_values
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = Path(__file__).resolve().parent / "data"
+DEFAULT_ALIASES_FILE = DATA_DIR / "aliases.txt"
 DEFAULT_API_BASE_URL = "https://discord.com/api/v10"
 
 
@@ -56,8 +58,8 @@ class Settings:
 
     seeds_dir: Path = PROJECT_ROOT / "seeds"
     index_dir: Path = PROJECT_ROOT / "index"
-    aliases_file: Path = Path(__file__).resolve().parent / "data" / "aliases.txt"
-    synonyms_file: Path = Path(__file__).resolve().parent / "data" / "synonyms.txt"
+    aliases_file: Path = DEFAULT_ALIASES_FILE
+    synonyms_file: Path = DATA_DIR / "synonyms.txt"
     model_path: str = ""
     min_confidence: float | None = None  # None: the fitted default of bot.answers.answerer.Weights
     discord_token: str | None = field(default=None, repr=False)

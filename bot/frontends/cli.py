@@ -1,4 +1,4 @@
-"""The command line: `python -m bot run | chat | ask | sources | index | sync`.
+"""The command line: `python -m bot run | chat | ask | cast | ranking | sources | index | sync`.
 
 `ask` is the scripting interface (one JSON object per question, JSON Lines for `-`), `chat` the
 way to try the bot without Discord, and `run` falls back to `chat` when no token is configured.
@@ -15,10 +15,6 @@ from collections.abc import Callable, Iterable
 from bot.settings import Settings, SettingsError, load_settings
 
 log = logging.getLogger("bot")
-
-NO_TOKEN = ("DISCORD_TOKEN is not set, so the Discord bot can't start: create a bot at "
-            "https://discord.com/developers/applications and put DISCORD_TOKEN=<token> in .env "
-            "(see README). Starting the local chat instead.")
 
 
 def _answerer(settings: Settings):
@@ -75,30 +71,47 @@ def cmd_sources(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_cast(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.replies.cast import cast_json, cast_text, lookup_json, lookup_text
+
+    cast = _answerer(settings).knowledge.cast
+    name = " ".join(args.name).strip()
+    if args.json:
+        print(json.dumps(lookup_json(cast, name) if name else cast_json(cast), ensure_ascii=False, indent=2))
+    else:
+        print(lookup_text(cast, name) if name else cast_text(cast))
+    return 0
+
+
+def cmd_ranking(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.replies.ranking import ranking_json, ranking_text
+
+    ranking = _answerer(settings).knowledge.ranking
+    print(json.dumps(ranking_json(ranking), ensure_ascii=False, indent=2) if args.json else ranking_text(ranking))
+    return 0
+
+
 def cmd_index(settings: Settings, args: argparse.Namespace) -> int:
     from bot.knowledge.embedding import Embedder
     from bot.knowledge.store import build_index
 
-    knowledge = build_index(settings.seeds_dir, settings.index_dir, Embedder(settings.model_path or None))
+    knowledge = build_index(settings.seeds_dir, settings.index_dir, Embedder(settings.model_path or None),
+                            settings.aliases_file)
     print(f"Indexed {len(knowledge.articles)} articles ({len(knowledge.passages)} passages) "
           f"into {settings.index_dir}")
     return 0
 
 
 def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
-    if not settings.discord_token:
-        print(NO_TOKEN, file=sys.stderr)
-        return cmd_chat(settings, args)
-    from bot.frontends.discord_bot import run_bot
+    from bot.frontends.discord_bot import NO_TOKEN, run_bot
 
+    if not settings.discord_token:
+        print(f"{NO_TOKEN} Starting the local chat instead.", file=sys.stderr)
+        return cmd_chat(settings, args)
     return run_bot(settings)
 
 
 def cmd_sync(settings: Settings, args: argparse.Namespace) -> int:
-    if not settings.discord_token:
-        print("DISCORD_TOKEN is not set: syncing commands needs the bot's token (see README).",
-              file=sys.stderr)
-        return 2
     from bot.frontends.discord_bot import sync_commands
 
     return sync_commands(settings)
@@ -118,6 +131,11 @@ def build_parser() -> argparse.ArgumentParser:
     ask = add("ask", cmd_ask, "answer questions; '-' reads one question per line from stdin")
     ask.add_argument("--json", action="store_true", help="print one JSON object per question (JSON Lines)")
     ask.add_argument("question", nargs="+", help="the question, or - to read questions from stdin")
+    cast = add("cast", cmd_cast, "the cast and crew, or one actor or character, with citations")
+    cast.add_argument("--json", action="store_true", help="print JSON")
+    cast.add_argument("name", nargs="*", help="an actor's or character's name, in any spelling")
+    ranking = add("ranking", cmd_ranking, "chart positions and audience figures, with citations")
+    ranking.add_argument("--json", action="store_true", help="print JSON")
     sources = add("sources", cmd_sources, "list the articles the answers come from")
     sources.add_argument("--json", action="store_true", help="print JSON")
     add("index", cmd_index, "build or refresh index/ from seeds/")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
@@ -63,7 +62,14 @@ class AliasBook:
 
     @classmethod
     def load(cls, path: Path) -> AliasBook:
-        return _load_aliases(path)
+        """Read the alias file: one person a line, names separated by "=", `#` starts a comment."""
+        groups = []
+        if path.is_file():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                names = tuple(part.strip() for part in line.split("#", 1)[0].split("=") if part.strip())
+                if len(names) >= 2:
+                    groups.append(names)
+        return cls(tuple(groups))
 
     def variants(self, name: str) -> tuple[str, ...]:
         """Every alias of `name` (itself excluded); empty when it has none."""
@@ -77,15 +83,3 @@ class AliasBook:
         """The alias groups any of whose names occur in `text`, spelling variants included."""
         text_key = f" {name_key(text)} "
         return [group for group in self.groups if any(f" {name_key(n)} " in text_key for n in group)]
-
-
-@lru_cache(maxsize=8)
-def _load_aliases(path: Path) -> AliasBook:
-    groups = []
-    if path.is_file():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            line = line.split("#", 1)[0].strip()
-            names = tuple(part.strip() for part in line.split("=") if part.strip())
-            if len(names) >= 2:
-                groups.append(names)
-    return AliasBook(tuple(groups))

@@ -11,7 +11,7 @@ _NO_ANSWER = {
     Outcome.NOT_ENGLISH: f"The articles I know are in English, so please ask in English. {ASK_ME}",
     Outcome.NOT_IN_ARTICLES: (
         "The articles I know don't say. Try asking about the cast, the crew, the plot "
-        "or the show's Netflix records, or see which articles I have with `sources`."
+        "or the show's Netflix records."
     ),
 }
 

@@ -1,0 +1,414 @@
+"""The launch in figures: chart positions and audience numbers read from the sentences that carry them.
+
+A figure is a number in a sentence together with what it counts, recognised by its shape rather
+than listed by hand: a chart position ("No. 1", "#1", "first place", "topped <chart>"), a place in
+a top N ("within the top 10"), a quantity with a chart or audience unit ("679 points",
+"25 countries", "124 million hours", "200 per cent"), a time span to an event ("7 days after its
+release", "four days to reach…"), or a record ("the second Korean series to reach No. 1 …").
+Numbers without such a unit (episode counts, years, dates) are not figures of the launch.
+
+Each figure says which show it is about (the title named before it, else the series when the
+sentence refers back to it: "It", "the drama", "its release"; comparisons name Squid Game or
+Hellbound), what it measures (its unit with the chart, source or time window the sentence names),
+and the sentence it came from.
+
+Order, chosen to read as the story of the launch: by the day after the series' release that the
+text places the figure at — a day the sentence states ("premiered", "a day after its release",
+"7 days after its release", "in its first week"), else the article's date counted from the release
+date the articles give, else (for an undated article) the latest day that article states — then by
+article and sentence. Articles report things by the day they are written, so the article date is a
+fair upper bound; ordering by article date alone would scatter one day's news across the undated
+articles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from bot.knowledge.articles import Article
+from bot.knowledge.facts import Citation, Titles, find_titles
+from bot.knowledge.passages import Sentence
+
+_NUMBER_WORDS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())} | {"a": 1, "an": 1, "thirty": 30, "forty": 40, "fifty": 50,
+                                                    "hundred": 100}
+_ORDINAL_WORDS = {w: n for n, w in enumerate(
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth".split())}
+_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_NUMBER = r"\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_ORDINAL = r"\d+(?:st|nd|rd|th)|" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
+_MONTHS = "January February March April May June July August September October November December".split()
+
+# A run of text within one clause; "No. 1" and "U.S." do not end it.
+_RUN = r"(?:No\.\s?\d+|U\.S\.?|[^,.;])*"
+_CHART_NOUN = r"(?:Top\s+(?:10|ten)(?:\s+list)?|lists?|charts?|rankings?)"
+_CHART = (r"(?:(?:the|this|its)\s+)?(?:(?!(?:top|of|the|in|on|and|with|to|at)\b)[\w.'’-]+\s+){0,5}?"
+          rf"{_CHART_NOUN}(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,6}}?(?:series|shows|titles|dramas|films))?"
+          r"(?:\s+worldwide)?")
+_CHART_AFTER_RANK = re.compile(rf"(?:\s+(?:spot|mark|position|place))?\s+(?:on|in|of|at|atop)\s+(?P<chart>{_CHART})")
+_CHART_ANYWHERE = re.compile(rf"(?<![\w-])(?P<chart>{_CHART})")
+
+_QUANTITY = re.compile(
+    rf"(?:\b(?:just|only)\s+)?(?P<value>(?:(?:more than|over|nearly|almost|about|around|at least|some)\s+)?"
+    rf"\b(?P<num>{_NUMBER})(?:\s+(?P<scale>thousand|million|billion))?\s*"
+    r"(?P<unit>%|per\s?cent|percent|points?|countries|territories|markets|hours?|days?|weeks?|months?|views|"
+    r"viewers|households|accounts|subscribers))(?![\w])", re.IGNORECASE)
+_RANKS = (
+    re.compile(r"(?P<value>(?:No\.|#)\s?(?P<num>\d+))"),
+    re.compile(rf"(?P<value>(?P<ord>{_ORDINAL})\s+(?:place|spot|position))", re.IGNORECASE),
+    re.compile(r"(?P<value>top\s+spot)", re.IGNORECASE),
+    re.compile(rf"(?P<value>\b(?:topped|tops|top)\b)(?=\s+(?P<chart>{_CHART}))"),
+)
+_TOP_RANGE = re.compile(r"\b(?:within|in|into|inside|reach(?:ed)?|entered|make it to|made it to)\s+"
+                        r"(?P<value>the\s+(?i:top)\s+(?P<num>\d+|ten))\b(?P<rest>[^,.;]*)")
+_RECORD = re.compile(rf"\b(?:the|its|their)\s+(?P<value>{_ORDINAL})\s+(?P<what>(?:[\w’'-]+\s+){{0,5}}?"
+                     rf"(?:to\s+\w+{_RUN}|No\.\s?\d+\s+\w+))", re.IGNORECASE)
+_CHART_WORDS = re.compile(r"\b(?:top|No\.\s?\d|chart|charts|list|rank\w*|milestone|record|spot|place)\b|#\d",
+                          re.IGNORECASE)
+_AFTER = re.compile(rf"\s+after\s+(?P<after>{_RUN})")
+_TO_REACH = re.compile(rf"\s+to\s+(?P<to>(?:reach|top|hit|become|climb|get){_RUN})")
+_RELEASE_EVENT = re.compile(r"^(?:(?:the|its|their)\s+)*(?P<event>release|premiere|debut|launch)\b", re.IGNORECASE)
+_WINDOW = re.compile(rf"\b(?:in|over|during|within)\s+(?:its|the|their)\s+first\s+(?:(?P<num>{_NUMBER})\s+)?"
+                     r"(?P<unit>days?|weeks?|months?)\b", re.IGNORECASE)
+_PREMIERE = re.compile(r"\b(?:premiered|debuted|opening day|premiere day|first day)\b", re.IGNORECASE)
+_DAYS_AFTER_RELEASE = re.compile(rf"\b(?P<num>{_NUMBER})\s+(?P<unit>days?|weeks?)\s+after\s+(?:(?:the|its|their)\s+)*"
+                                 r"(?:release|premiere|debut|launch)\b", re.IGNORECASE)
+_RELEASED_ON = re.compile(rf"\b(?:released|release|premiered|premiere|debuted|debut|launched|hit|hits|arrived)\b"
+                          rf"[^.]{{0,30}}?\bon\s+(?:last\s+)?(?P<month>{'|'.join(_MONTHS)})\s+(?P<day>\d{{1,2}})"
+                          r"(?:,?\s+(?P<year>\d{4}))?")
+_GROWTH = re.compile(r"^(?:[^,]{0,60},\s*)?(?P<subject>.+?)\s+(?:has\s+|have\s+|had\s+)?"
+                     r"(?:grown|grew|grow|rose|risen|increased|jumped|climbed)\s+(?:by\s+)?$", re.IGNORECASE)
+_SOURCE = re.compile(r"\b(?:data|figures|numbers|rankings?)\s+(?:from|by|of)\s+(?P<source>[A-Z][\w-]+(?:\.[\w-]+)*)")
+_CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but|compared|and)\b|;")
+# A sentence opening with a subordinate clause ("After Squid Game became…,") is not about that show.
+_OPENING_CLAUSE = re.compile(r"^(?:After|Before|Since|While|Following|Unlike|Like|Although|Though|"
+                             r"Shortly after|Just after|Even after)\b[^,]*,")
+_REFERS_TO_SERIES = (
+    re.compile(r"^(?:[^,]{0,60},\s*)?(?:It|Its|This|That)\b"),
+    re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+){0,3}?(?:series|show|drama|k-drama|K-drama|film)\b(?!s)"),
+    re.compile(r"\bits\s+(?:release|premiere|debut|first)\b"),
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One number of the launch, what it measures, which show it is about, and where it was read."""
+
+    value: str  # as it reads: "679 points", "No. 1", "more than 124 million hours", "second"
+    number: int | float  # its numeric value: 679, 1, 124000000, 2
+    kind: str  # chart_position | top_range | record | points | countries | hours | audience | time | percent
+    measure: str  # what it counts, in words: "FlixPatrol points at its premiere"
+    show: str | None  # the show it is about; None when the sentence is about something else (a country, K-dramas)
+    day: int | None  # the day after the series' release it belongs to, as far as the text says (for ordering)
+    citation: Citation
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "number": self.number, "kind": self.kind, "measure": self.measure,
+                "show": self.show, "day": self.day, "citation": vars(self.citation).copy()}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Figure:
+        return cls(**{**data, "citation": Citation.from_dict(data["citation"])})
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """The series' figures in the order of its launch."""
+
+    series: str | None
+    release_date: str | None
+    figures: tuple[Figure, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"series": self.series, "release_date": self.release_date,
+                "figures": [f.to_dict() for f in self.figures]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Ranking:
+        return cls(data["series"], data["release_date"], tuple(Figure.from_dict(f) for f in data["figures"]))
+
+
+def _plain(number: float) -> float | int:
+    return int(number) if float(number).is_integer() else number
+
+
+def _number(text: str, scale: str | None = None) -> float:
+    word = text.casefold()
+    value = float(_NUMBER_WORDS[word]) if word in _NUMBER_WORDS else float(text.replace(",", ""))
+    return value * _SCALES.get((scale or "").casefold(), 1)
+
+
+def _ordinal(text: str) -> int:
+    word = text.casefold()
+    return _ORDINAL_WORDS[word] if word in _ORDINAL_WORDS else int(re.sub(r"\D", "", word))
+
+
+@dataclass(frozen=True)
+class _Raw:
+    """A figure found in a quote, before ordering: its span there, to keep figures from overlapping."""
+
+    start: int
+    end: int
+    value: str
+    number: float
+    kind: str
+    measure: str
+    covers: tuple[int, int] | None = None  # text this figure explains (a record's phrase, an "after …")
+
+
+class _Reader:
+    """Finds the figures of one quote: a sentence, with the one before when it points back."""
+
+    def __init__(self, quote: str, offset: int, titles: Titles, paragraph: str, previous: str | None) -> None:
+        self.quote = quote
+        self.offset = offset  # where the sentence itself starts within the quote
+        self.titles = titles
+        self.paragraph = paragraph
+        self.previous = previous
+
+    def figures(self) -> list[_Raw]:
+        """The quote's figures in reading order, less those inside a phrase another figure explains."""
+        found = [*self._records(), *self._ranks(), *self._ranges(), *self._quantities()]
+        covered = [f.covers for f in found if f.covers]
+        kept = [f for f in found if not any(s <= f.start and f.end <= e for s, e in covered)]
+        return sorted(kept, key=lambda f: f.start)
+
+    def show_at(self, position: int) -> str | None:
+        """The show the text at `position` is about: the title named last before it, else the series when
+        the sentence refers back to it, else None."""
+        sentence_start = self.offset if position >= self.offset else 0
+        sentence = self.quote[sentence_start:]
+        opening = _OPENING_CLAUSE.match(sentence)
+        skip = (sentence_start, sentence_start + opening.end()) if opening else (0, 0)
+        before = [t for s, e, t in self.titles.find(self.quote) if e <= position and not skip[0] <= s < skip[1]]
+        if before:
+            return before[-1]
+        main = sentence[opening.end():].lstrip() if opening else sentence
+        if any(p.search(main) for p in _REFERS_TO_SERIES):
+            return self.titles.series
+        return None
+
+    def _chart(self, after: int) -> str | None:
+        match = _CHART_AFTER_RANK.match(self.quote, after)
+        if match:
+            return match.group("chart")
+        for text in (self.quote[self.offset:], self.previous or ""):
+            match = _CHART_ANYWHERE.search(text)
+            if match:
+                return match.group("chart")
+        return None
+
+    def _records(self) -> Iterator[_Raw]:
+        for m in _RECORD.finditer(self.quote):
+            if _CHART_WORDS.search(m.group("what")):
+                yield _Raw(m.start("value"), m.end(), m.group("value"), _ordinal(m.group("value")), "record",
+                           m.group("what").strip(), (m.start("what"), m.end()))
+
+    def _ranks(self) -> Iterator[_Raw]:
+        for pattern in _RANKS:
+            for m in pattern.finditer(self.quote):
+                groups = m.groupdict()
+                number = int(groups["num"]) if groups.get("num") else _ordinal(groups.get("ord") or "first")
+                chart = groups.get("chart") or self._chart(m.end())
+                measure = f"position on {chart}" if chart else "chart position"
+                yield _Raw(m.start("value"), m.end("value"), f"No. {number}", number, "chart_position", measure)
+
+    def _ranges(self) -> Iterator[_Raw]:
+        for m in _TOP_RANGE.finditer(self.quote):
+            number = _number(m.group("num"))
+            yield _Raw(m.start("value"), m.end("value"), f"top {_plain(number)}", number, "top_range",
+                       f"place within {m.group('value')}{m.group('rest').rstrip()}")
+
+    def _quantities(self) -> Iterator[_Raw]:
+        windows = [w.span() for w in _WINDOW.finditer(self.quote)]
+        for m in _QUANTITY.finditer(self.quote):
+            if any(s <= m.start() < e for s, e in windows):
+                continue  # "in its first 28 days" qualifies another figure
+            unit = m.group("unit").casefold()
+            if m.group("num").casefold() in {"a", "an"} and not m.group("scale") \
+                    and not re.match(r"days?|weeks?|months?", unit):
+                continue
+            number = _number(m.group("num"), m.group("scale"))
+            raw = self._quantity(m, unit, number)
+            if raw is not None:
+                yield raw
+
+    def _quantity(self, m: re.Match[str], unit: str, number: float) -> _Raw | None:
+        clause = self._clause(m.start())
+        rest = self.quote[m.end():]
+        window = _WINDOW.search(clause[1][m.end() - clause[0]:]) if clause else None
+        within = f" {window.group(0)}" if window else ""
+        value = m.group("value")
+        if unit.startswith("point"):
+            return _Raw(m.start(), m.end(), value, number, "points", f"{self._points_source()} points"
+                        f"{self._occasion(clause[1], m.start() - clause[0])}")
+        if unit in {"countries", "territories", "markets"}:
+            ranks = [r for r in self._ranks() if r.start >= self.offset]
+            measure = f"{unit} where it ranked {ranks[0].value}" if ranks else unit
+            return _Raw(m.start(), m.end(), value, number, "countries", measure)
+        if unit.startswith("hour"):
+            verb = re.match(r"\s+(watched|viewed|streamed)\b", rest)
+            measure = f"hours {verb.group(1) if verb else 'viewed'}{within}"
+            return _Raw(m.start(), m.end(), value, number, "hours", measure)
+        if unit in {"views", "viewers", "households", "accounts", "subscribers"}:
+            return _Raw(m.start(), m.end(), value, number, "audience", f"{unit}{within}")
+        if unit == "%" or unit.startswith("per"):
+            growth = _GROWTH.match(self.quote[self.offset:m.start()])
+            subject = growth.group("subject") if growth else None
+            measure = f"growth of {subject[0].lower()}{subject[1:]}" if subject else "per cent"
+            return _Raw(m.start(), m.end(), value, number, "percent", measure)
+        return self._time(m, unit, number, value)
+
+    def _time(self, m: re.Match[str], unit: str, number: float, value: str) -> _Raw | None:
+        plural = unit if unit.endswith("s") else f"{unit}s"
+        after = _AFTER.match(self.quote, m.end())
+        if after:
+            phrase = after.group("after").strip()
+            event = _RELEASE_EVENT.match(phrase)
+            if event:
+                target = self._target()
+                what = event.group("event")
+                measure = f"{plural} from {what} to {target}" if target else f"{plural} after {what}"
+            else:
+                measure = f"{plural} after {phrase}"
+            return _Raw(m.start(), m.end(), value, number, "time", measure, after.span())
+        reach = _TO_REACH.match(self.quote, m.end())
+        if reach:
+            return _Raw(m.start(), m.end(), value, number, "time", f"{plural} to {reach.group('to').strip()}",
+                        reach.span())
+        return None
+
+    def _target(self) -> str | None:
+        """What a time span led to: the quote's chart position ("No. 1 on …"), else its chart."""
+        ranks = list(self._ranks())
+        if ranks:
+            rank = ranks[0]
+            return rank.value + (f" on {rank.measure.removeprefix('position on ')}"
+                                 if rank.measure.startswith("position on ") else "")
+        chart = _CHART_ANYWHERE.search(self.quote)
+        return chart.group("chart") if chart else None
+
+    def _clause(self, position: int) -> tuple[int, str]:
+        """(start, text) of the clause of the quote holding `position`."""
+        start = 0
+        for brk in _CLAUSE_BREAK.finditer(self.quote):
+            if brk.start() >= position:
+                return start, self.quote[start:brk.start()]
+            start = brk.start()
+        return start, self.quote[start:]
+
+    def _points_source(self) -> str:
+        source = _SOURCE.search(self.paragraph)
+        return source.group("source") if source else "ranking"
+
+    @staticmethod
+    def _occasion(clause: str, at: int) -> str:
+        opening = re.search(r"\bon\s+(?:its|their|the)\s+(?:opening|first|premiere)\s+day\b", clause)
+        if opening:
+            return f" {opening.group(0)}"
+        return " at its premiere" if re.search(r"\b(?:premiered|debuted|opened)\b", clause[:at]) else ""
+
+
+def _groups(sentences: Sequence[Sentence]) -> Iterator[tuple[Sentence, list[Sentence]]]:
+    """(anchor, members): a sentence the next one quotes as its lead is read as part of that one
+    (unless that one is itself read as part of the next, so no sentence is lost)."""
+    anchor = [True] * len(sentences)
+    for index in range(len(sentences) - 2, -1, -1):
+        sentence, following = sentences[index], sentences[index + 1]
+        quoted = (following.source_id == sentence.source_id and following.paragraph == sentence.paragraph
+                  and following.lead == sentence.text)
+        anchor[index] = not (quoted and anchor[index + 1])
+    for index, sentence in enumerate(sentences):
+        if anchor[index]:
+            yield sentence, [sentences[index - 1], sentence] if sentence.lead is not None and index > 0 else [sentence]
+
+
+def release_date(articles: Sequence[Article], sentences: Sequence[Sentence]) -> date | None:
+    """The release date the articles give most often ("released on Netflix on January 28, 2022")."""
+    days: Counter[tuple[int, int]] = Counter()
+    years: Counter[int] = Counter()
+    for sentence in sentences:
+        for m in _RELEASED_ON.finditer(sentence.text):
+            days[(_MONTHS.index(m.group("month")) + 1, int(m.group("day")))] += 1
+            if m.group("year"):
+                years[int(m.group("year"))] += 1
+    if not days:
+        return None
+    if not years:
+        dated = sorted(a.date for a in articles if a.date)
+        if not dated:
+            return None
+        years[int(dated[0][:4])] += 1
+    month, day = days.most_common(1)[0][0]
+    try:
+        return date(years.most_common(1)[0][0], month, day)
+    except ValueError:
+        return None
+
+
+def _stated_days(reader: _Reader, series: str | None) -> list[int]:
+    """Days after the release the quote states for the series itself."""
+    text = reader.quote
+    found = []
+    for m in _DAYS_AFTER_RELEASE.finditer(text):
+        if reader.show_at(m.start()) == series:
+            found.append(int(_number(m.group("num"))) * (7 if m.group("unit").startswith("week") else 1))
+    for m in _PREMIERE.finditer(text):
+        if reader.show_at(m.start()) == series:
+            found.append(0)
+    for m in _WINDOW.finditer(text):
+        if m.group("unit").casefold().startswith(("day", "week")) and reader.show_at(m.start()) == series:
+            count = int(_number(m.group("num"))) if m.group("num") else 1
+            found.append(count * (7 if m.group("unit").casefold().startswith("week") else 1))
+    return found
+
+
+def build_ranking(articles: Sequence[Article], sentences: Sequence[Sentence]) -> Ranking:
+    """Every chart and audience figure of the articles, in the order of the launch (see module doc)."""
+    titles = find_titles(sentences)
+    released = release_date(articles, sentences)
+    by_id = {a.source_id: a for a in articles}
+    order = {a.source_id: i for i, a in enumerate(articles)}
+    paragraphs: dict[tuple[str, int], list[Sentence]] = {}
+    for sentence in sentences:
+        paragraphs.setdefault((sentence.source_id, sentence.paragraph), []).append(sentence)
+
+    found: list[tuple[Sentence, list[_Raw], _Reader, list[int]]] = []
+    stated_by_article: dict[str, list[int]] = {}
+    for anchor, members in _groups(sentences):
+        siblings = paragraphs[(anchor.source_id, anchor.paragraph)]
+        first = siblings.index(members[0])
+        previous = siblings[first - 1].text if first > 0 else None
+        quote = anchor.quote
+        offset = len(quote) - len(anchor.text)
+        reader = _Reader(quote, offset, titles, " ".join(s.text for s in siblings), previous)
+        stated = _stated_days(reader, titles.series)
+        stated_by_article.setdefault(anchor.source_id, []).extend(stated)
+        raws = reader.figures()
+        if raws:
+            found.append((anchor, raws, reader, stated))
+
+    def article_day(source_id: str) -> int | None:
+        dated = by_id[source_id].date
+        if dated and released:
+            return (date.fromisoformat(dated) - released).days
+        stated = stated_by_article.get(source_id)
+        return max(stated) if stated else None
+
+    figures: list[tuple[tuple[float, int, int, int], Figure]] = []
+    for anchor, raws, reader, stated in found:
+        day = min(stated) if stated else article_day(anchor.source_id)
+        citation = Citation.of(by_id[anchor.source_id], anchor)
+        for position, raw in enumerate(raws):
+            show = reader.show_at(raw.start)
+            figure = Figure(raw.value, _plain(raw.number), raw.kind, raw.measure, show, day, citation)
+            key = (day if day is not None else float("inf"), order[anchor.source_id], anchor.id, position)
+            figures.append((key, figure))
+    figures.sort(key=lambda item: item[0])
+    return Ranking(titles.series, released.isoformat() if released else None, tuple(f for _, f in figures))

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 def setup(client: AnswerBot) -> None:
     @client.tree.command(name="cast", description="Who plays whom in All of Us Are Dead, and who made it.")
     @app_commands.describe(name="An actor or a character, in any spelling, e.g. Cheong-san or Park Ji-hoo")
-    @app_commands.check(client.cooldown_check)
+    @app_commands.check(client.fact_cooldown_check)
     async def cast(interaction: discord.Interaction,
                    name: app_commands.Range[str, 1, CHOICE_LIMIT] | None = None) -> None:
         facts = knowledge_of(client).cast

@@ -87,6 +87,8 @@ class AnswerBot(discord.Client):
         self.sync_on_login = sync_on_login
         self.tree = AnswerTree(self)
         self.cooldowns = Cooldowns(settings.cooldown_seconds)
+        # Looking up the cast or the ranking is not a question: it must not hold up the next /ask.
+        self.fact_cooldowns = Cooldowns(settings.cooldown_seconds)
         self._answerer = answerer
         self._executor = ThreadPoolExecutor(max_workers=ANSWER_THREADS, thread_name_prefix="answer")
         for feature in FEATURES:
@@ -108,10 +110,11 @@ class AnswerBot(discord.Client):
 
     def cooldown_check(self, interaction: discord.Interaction) -> bool:
         """An app-command check: one question per user per BOT_COOLDOWN_SECONDS."""
-        wait = self.cooldowns.hit(interaction.user.id)
-        if wait > 0:
-            raise OnCooldown(wait)
-        return True
+        return _check(self.cooldowns, interaction)
+
+    def fact_cooldown_check(self, interaction: discord.Interaction) -> bool:
+        """The same limit for /cast and /ranking, counted apart from questions."""
+        return _check(self.fact_cooldowns, interaction)
 
     async def setup_hook(self) -> None:
         """Runs inside login(), before the gateway connects: the moment to sync changed commands."""
@@ -121,3 +124,10 @@ class AnswerBot(discord.Client):
     async def close(self) -> None:
         await super().close()
         self._executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _check(cooldowns: Cooldowns, interaction: discord.Interaction) -> bool:
+    wait = cooldowns.hit(interaction.user.id)
+    if wait > 0:
+        raise OnCooldown(wait)
+    return True

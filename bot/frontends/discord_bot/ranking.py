@@ -17,6 +17,6 @@ if TYPE_CHECKING:
 
 def setup(client: AnswerBot) -> None:
     @client.tree.command(name="ranking", description="How big is All of Us Are Dead? Its chart records and figures.")
-    @app_commands.check(client.cooldown_check)
+    @app_commands.check(client.fact_cooldown_check)
     async def ranking(interaction: discord.Interaction) -> None:
         await send_pages(interaction, ranking_pages(knowledge_of(client).ranking), ephemeral=False)

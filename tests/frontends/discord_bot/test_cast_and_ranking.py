@@ -124,3 +124,15 @@ async def test_an_answerer_without_facts_gets_a_friendly_error(fake: FakeDiscord
         final = await asyncio.wait_for(record.final, 10)
     assert message_body(final)["flags"] & EPHEMERAL
     assert embed_of(final)["description"] == ERROR_MESSAGE
+
+
+async def test_looking_up_the_cast_does_not_hold_up_a_question(fake: FakeDiscord, state_dir: Path,
+                                                               answerer: Answering) -> None:
+    """Questions and look-ups have cooldowns of their own: /cast then /ask both answer, /ranking waits."""
+    async with running_bot(fake, bot_settings(fake, state_dir, BOT_COOLDOWN_SECONDS="30"), answerer):
+        await asyncio.wait_for((await fake.slash("cast")).final, 10)
+        asked = await asyncio.wait_for((await fake.slash("ask", question="How many episodes are there?")).final, 10)
+        refused = await asyncio.wait_for((await fake.slash("ranking")).final, 10)
+    assert "12 episodes" in embed_of(asked)["description"]
+    assert message_body(refused)["flags"] & EPHEMERAL
+    assert "ask again in 30 s" in embed_of(refused)["description"]

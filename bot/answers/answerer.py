@@ -57,6 +57,7 @@ class Weights:
     min_names: float = 0.25  # share of the people the question names that the sentence must name …
     off_names: float = 0.4  # … or its score is multiplied by this
     max_unknown: float = 0.6  # abstain when this share of the question's words never occurs in the articles
+    off_story: float = 0.8  # factor for a spoiler sentence when the question is not about the story
     companion: float = 0.71  # further quotes must score this share of the best one
     min_confidence: float = 0.28  # abstain below this score
 
@@ -70,11 +71,14 @@ class Evidence:
     coverage: float
     names: float
     has_slot: bool
+    spoils: bool  # a spoiler sentence, for a question that did not ask about the story
 
     def score(self, w: Weights) -> float:
         score = w.dense * self.dense + w.passage * self.passage + w.coverage * self.coverage
         if not self.has_slot:
             score *= w.no_slot
+        if self.spoils:
+            score *= w.off_story
         if self.names < w.min_names:
             score *= w.off_names
         return score
@@ -167,6 +171,7 @@ class Answerer:
                 coverage=_weighted_share(matched, weights, set(weights)),
                 names=_weighted_share(matched, weights, names),
                 has_slot=self.matcher.has_slot(question, sentence.quote),
+                spoils=sentence.spoiler and not question.about_the_story,
             )))
         return found
 

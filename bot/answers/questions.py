@@ -41,6 +41,9 @@ _EXPECTS = (
     (Expects.NAME, re.compile(r"\bwhich\s+(?!is\b|was\b|are\b|were\b)[a-z]|"
                               r"\bwhat\s+(?!else\b)[a-z-]+(\s+[a-z-]+)?\s+(is|was|are|were|does|did|do|has|have|had)\b")),
 )
+# A question about how the story goes or ends may be answered from a spoiler section first.
+_ABOUT_THE_STORY = re.compile(r"\b(spoil\w*|end\w*|finale|die[sd]?|death|alive|surviv\w*|kill\w*|happen\w*|"
+                              r"fate|twist|plot)\b")
 # The thing a question is about when it asks for an attribute: "what is the budget …", "how tall …".
 _HEAD = re.compile(r"\bwhat(?:'s|s| is| was| are| were)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?([a-z]+)|"
                    r"\bhow\s+(?!many\b|much\b|did\b|does\b|do\b|is\b|was\b|are\b|were\b|can\b|could\b|"
@@ -70,6 +73,7 @@ class Question:
     expects: Expects
     target: tuple[str, ...] = ()  # terms of the thing counted or named, for NUMBER and NAME
     head: str | None = None  # the attribute asked about ("budget", "tall"), when the question has one
+    about_the_story: bool = False  # asks how the story goes or ends, so spoilers are fair game
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -120,4 +124,4 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
     head_match = _HEAD.search(lowered)
     head = next((w for w in head_match.groups() if w), None) if head_match else None
     return Question(text, tuple(w for w in words(content) if w not in STOPWORDS), expects, target,
-                    head if head and head not in STOPWORDS else None)
+                    head if head and head not in STOPWORDS else None, bool(_ABOUT_THE_STORY.search(lowered)))

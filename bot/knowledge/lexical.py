@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import math
 from collections import Counter
 
@@ -9,6 +10,9 @@ import bm25s
 import numpy as np
 
 from bot.knowledge.text import terms
+
+# bm25s sets its own logger to DEBUG when imported, which would print on every index load.
+logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 
 class LexicalIndex:

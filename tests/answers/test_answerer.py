@@ -70,6 +70,11 @@ def test_spoiler_quotes_are_flagged(answerer):
     assert not any(q.spoiler for q in answerer.ask("How many episodes are there?").quotes)
 
 
+def test_a_question_not_about_the_story_is_answered_from_outside_the_spoilers_first(answerer):
+    quotes = answerer.ask("Who plays Chung-San?").quotes
+    assert not quotes[0].spoiler and "(Lee Cheong-san)" in quotes[0].text
+
+
 def test_sources_that_disagree_are_quoted_together(answerer):
     answer = answerer.ask("Who created the series?")
     assert len({q.source_id for q in answer.quotes}) >= 2

@@ -10,7 +10,6 @@ no sentence scores well enough: a loosely related quote would mislead.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -24,6 +23,7 @@ from bot.answers.questions import Question, Rejection, analyse
 from bot.answers.retrieval import Retriever
 from bot.knowledge.articles import Article
 from bot.knowledge.embedding import Embedder
+from bot.knowledge.facts import LONG_TITLE
 from bot.knowledge.names import HYPHENATED_NAME, AliasBook
 from bot.knowledge.passages import Sentence
 from bot.knowledge.store import Knowledge, load_or_build
@@ -38,8 +38,6 @@ REDUNDANT_SIMILARITY = 0.85
 SENTENCE_DEPTH = 10
 # Unknown words of at least this length are read as typos of the closest known word, if close enough.
 TYPO_MIN_LENGTH, TYPO_SIMILARITY = 5, 0.8
-# A capitalised title of three or more words, small words allowed inside: "All of Us Are Dead".
-_TITLE = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|of|the|are|us|and|at|in|on))+\s+[A-Z][a-z]+\b")
 
 
 @dataclass(frozen=True)
@@ -104,7 +102,7 @@ class Answerer:
         self.name_terms = self._collect_name_terms()
         self.matcher = Matcher(thesaurus, self.name_terms)
         self._sentence_terms = [frozenset(terms(s.quote)) for s in knowledge.sentences]
-        self._known_terms: dict[str, bool] = {}
+        self._related_terms: dict[str, frozenset[str]] = {}
         self.acronyms = self._collect_acronyms()
         self._spellings = sorted({w for s in knowledge.sentences for w in words(s.text)} | thesaurus.words)
 
@@ -119,14 +117,15 @@ class Answerer:
         if analysed is Rejection.NOT_ENGLISH:
             return Answer(question, Outcome.NOT_ENGLISH)
         assert isinstance(analysed, Question)
-        if self.unknown_share(analysed) >= self.weights.max_unknown:
+        query_terms = self.query_terms(analysed)
+        if self.unknown_share(analysed, query_terms) >= self.weights.max_unknown:
             return Answer(question, Outcome.NOT_IN_ARTICLES)
-        candidates = self.rank(analysed)
+        candidates = self.rank(analysed, query_terms)
         if not candidates or candidates[0].score < self.weights.min_confidence:
             return Answer(question, Outcome.NOT_IN_ARTICLES)
         return Answer(question, Outcome.ANSWERED, tuple(self._quote(c) for c in self._select(candidates)))
 
-    def unknown_share(self, question: Question) -> float:
+    def unknown_share(self, question: Question, query_terms: list[str]) -> float:
         """The rarity-weighted share of the question's non-name words that the articles never use.
 
         A question asking for an attribute the articles never mention ("the budget", "how tall") is
@@ -134,21 +133,20 @@ class Answerer:
         """
         if question.head and question.head not in self.acronyms and not self._known(self._respell(question.head)):
             return 1.0
-        focus = {t for t in self._query_terms(question) if t not in self.name_terms}
+        focus = {t for t in query_terms if t not in self.name_terms}
         if not focus:
             return 0.0
         idf = self.knowledge.lexical.idf
         unknown = {t for t in focus if not self._known(t)}
         return sum(idf(t) for t in unknown) / sum(idf(t) for t in focus)
 
-    def rank(self, question: Question) -> list[Candidate]:
+    def rank(self, question: Question, query_terms: list[str]) -> list[Candidate]:
         """Sentences of the retrieved passages and the nearest sentences, best first."""
-        found = [Candidate(s, e, e.score(self.weights)) for s, e in self.gather(question)]
+        found = [Candidate(s, e, e.score(self.weights)) for s, e in self.gather(question, query_terms)]
         return sorted(found, key=lambda c: c.score, reverse=True)
 
-    def gather(self, question: Question) -> list[tuple[Sentence, Evidence]]:
+    def gather(self, question: Question, query_terms: list[str]) -> list[tuple[Sentence, Evidence]]:
         """The candidate sentences with their evidence, unweighed."""
-        query_terms = self._query_terms(question)
         expanded = " ".join([question.text, *self._alias_names(question.text)])
         vector = self.embedder.encode([expanded])[0]
         similarity = self._sentence_similarity(vector)
@@ -199,19 +197,22 @@ class Answerer:
 
     def _expand(self, query_terms: list[str]) -> list[str]:
         """Query terms plus the articles' words related to them, for lexical search."""
-        vocabulary = self.knowledge.lexical.vocabulary
-        related = {v for t in set(query_terms) for v in vocabulary if v != t and self.matcher.related(t, v)}
+        related = {v for t in set(query_terms) for v in self._related_vocabulary(t) if v != t}
         return [*query_terms, *sorted(related)]
 
     def _known(self, query_term: str) -> bool:
-        """Whether the articles use the term, a synonym of it or a word of its family (memoised)."""
-        if query_term not in self._known_terms:
-            vocabulary = self.knowledge.lexical.vocabulary
-            self._known_terms[query_term] = query_term in vocabulary or any(
-                self.matcher.related(query_term, v) for v in vocabulary)
-        return self._known_terms[query_term]
+        """Whether the articles use the term, a synonym of it or a word of its family."""
+        return bool(self._related_vocabulary(query_term))
 
-    def _query_terms(self, question: Question) -> list[str]:
+    def _related_vocabulary(self, query_term: str) -> frozenset[str]:
+        """The articles' terms that are this term, a synonym of it or of its family (memoised: the
+        scan covers the whole vocabulary)."""
+        if query_term not in self._related_terms:
+            self._related_terms[query_term] = frozenset(
+                v for v in self.knowledge.lexical.vocabulary if self.matcher.related(query_term, v))
+        return self._related_terms[query_term]
+
+    def query_terms(self, question: Question) -> list[str]:
         """The question's terms with aliases added, acronyms spelt out and misspellings corrected."""
         found: list[str] = []
         for word in question.words:
@@ -241,7 +242,7 @@ class Answerer:
         """Fans' initials for the titles the articles capitalise: AOUAD for All of Us Are Dead."""
         found: dict[str, list[str]] = {}
         for sentence in self.knowledge.sentences:
-            for match in _TITLE.finditer(sentence.text):
+            for match in LONG_TITLE.finditer(sentence.text):
                 parts = match.group(0).split()
                 initials = "".join(p[0] for p in parts).lower()
                 if len(initials) >= 3 and initials not in self.knowledge.lexical.vocabulary:

@@ -22,8 +22,8 @@ from bot.knowledge.passages import Sentence
 _QUOTED_TITLE = re.compile(
     r"[\"“'‘](?P<title>[A-Z][\w’'-]*(?:,?\s+(?:[A-Z][\w’'-]*|of|the|a|an|at|in|on|and|are|us|to))*?)[,.]?[\"”'’]"
 )
-# An unquoted title of three or more words: "All of Us Are Dead".
-_LONG_TITLE = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|of|the|are|us|and|at|in|on)){2,}\b")
+# An unquoted title of three or more words, small words allowed inside: "All of Us Are Dead".
+LONG_TITLE = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|of|the|are|us|and|at|in|on))+\s+[A-Z][a-z]+\b")
 MAX_TITLE_WORDS = 6
 
 
@@ -86,7 +86,7 @@ def find_titles(sentences: Sequence[Sentence]) -> Titles:
             if len(title.split()) <= MAX_TITLE_WORDS:
                 quoted.add(title.casefold())
                 spellings.setdefault(title.casefold(), Counter())[title] += 1
-        for match in _LONG_TITLE.finditer(sentence.text):
+        for match in LONG_TITLE.finditer(sentence.text):
             spellings.setdefault(match.group(0).casefold(), Counter())[match.group(0)] += 1
     counts = Counter({key: sum(c.values()) for key, c in spellings.items()})
     if not counts:

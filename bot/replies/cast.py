@@ -11,8 +11,9 @@ from typing import Any
 
 from bot.knowledge.cast import Cast, Character, Credit, Entry, Person
 from bot.knowledge.facts import Citation
-from bot.replies.citations import Block, Layout, Numbering, citation_json, pages, quote_markdown, quote_text
+from bot.replies.citations import Block, Layout, Numbering, pages, quote_markdown, quote_text
 from bot.replies.discord import NOTICE_COLOUR, escape_markdown
+from bot.replies.text import citation_json
 
 # How a job reads as a heading; a job not listed here reads as itself.
 JOB_HEADINGS = {"creator": "Created by", "director": "Directed by", "writer": "Written by",

@@ -12,36 +12,28 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.knowledge.facts import Citation
+from bot.replies import text as plain_text
 from bot.replies.discord import (
     ANSWER_COLOUR,
-    CITATION_LABEL_LIMIT,
     DESCRIPTION_LIMIT,
-    ELLIPSIS,
     EMBEDS_TOTAL_LIMIT,
     FIELD_VALUE_LIMIT,
     FIELDS_LIMIT,
     SOURCES_FIELD_NAME,
     SPOILER_FOOTER,
     TITLE_LIMIT,
+    citation_markdown,
     embed_length,
-    escape_markdown,
     pack_lines,
     quote_line,
     trim_sentences,
 )
 from bot.replies.wording import citation_line
 
-SPOILER_TAG = "[spoiler] "
 # What one page of a long listing may hold, besides Discord's limits: a screenful, not a wall.
 LINES_PER_PAGE = 6
 # A quoted sentence is cut (at a sentence boundary) beyond this, so any one block fits a page.
 QUOTE_LIMIT = 1000
-
-
-def citation_json(citation: Citation) -> dict[str, Any]:
-    """A citation as the answer JSON quotes one (DESIGN.md): the verbatim text and its article."""
-    return {"text": citation.text, "source_id": citation.source_id, "title": citation.title,
-            "date": citation.date, "spoiler": citation.spoiler}
 
 
 class Numbering:
@@ -65,18 +57,14 @@ class Numbering:
         lines = []
         for n, citation in enumerate(self._first.values(), 1):
             if wanted is None or n in wanted:
-                label = citation.label
-                if markdown:
-                    label = escape_markdown(label)
-                    if len(label) > CITATION_LABEL_LIMIT:
-                        label = label[: CITATION_LABEL_LIMIT - 1].rsplit(" ", 1)[0] + ELLIPSIS
-                lines.append(citation_line(n, label, citation.date))
+                render = citation_markdown if markdown else citation_line
+                lines.append(render(n, citation.label, citation.date))
         return lines
 
 
 def quote_text(citation: Citation, numbering: Numbering) -> str:
     """A cited sentence for the terminal: `“…” [n]`, tagged when it is a spoiler."""
-    return f"{SPOILER_TAG if citation.spoiler else ''}“{citation.text}” [{numbering.number(citation)}]"
+    return plain_text.quote_text(numbering.number(citation), citation.text, citation.spoiler)
 
 
 def quote_markdown(citation: Citation, numbering: Numbering) -> str:

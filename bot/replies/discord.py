@@ -75,11 +75,12 @@ def embed_length(embed: dict[str, Any]) -> int:
     return total
 
 
-def _citation(number: int, quote: Quote) -> str:
-    label = escape_markdown(quote.label or quote.title or quote.source_id)
+def citation_markdown(number: int, label: str, date: str | None) -> str:
+    """`[n] Title (date)` for an embed: markdown escaped, a very long title cut at a word."""
+    label = escape_markdown(label)
     if len(label) > CITATION_LABEL_LIMIT:
         label = label[: CITATION_LABEL_LIMIT - 1].rsplit(" ", 1)[0] + ELLIPSIS
-    return citation_line(number, label, quote.date)
+    return citation_line(number, label, date)
 
 
 def pack_lines(lines: Sequence[str], limit: int) -> list[str]:
@@ -94,7 +95,7 @@ def pack_lines(lines: Sequence[str], limit: int) -> list[str]:
 
 
 def _sources_fields(answer: Answer) -> list[dict[str, Any]]:
-    lines = [_citation(n, q) for n, q in enumerate(answer.sources(), 1)]
+    lines = [citation_markdown(n, q.label or q.title or q.source_id, q.date) for n, q in enumerate(answer.sources(), 1)]
     chunks = pack_lines(lines, FIELD_VALUE_LIMIT)
     return [{"name": SOURCES_FIELD_NAME if i == 0 else f"{SOURCES_FIELD_NAME} (cont.)", "value": chunk,
              "inline": False} for i, chunk in enumerate(chunks)]

@@ -12,8 +12,9 @@ from typing import Any
 
 from bot.knowledge.facts import Citation
 from bot.knowledge.ranking import Figure, Ranking
-from bot.replies.citations import Block, Layout, Numbering, citation_json, pages, quote_markdown, quote_text
+from bot.replies.citations import Block, Layout, Numbering, pages, quote_markdown, quote_text
 from bot.replies.discord import NOTICE_COLOUR, escape_markdown
+from bot.replies.text import citation_json
 
 NO_FIGURES = "The articles I know give no chart positions or audience figures."
 

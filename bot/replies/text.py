@@ -2,19 +2,40 @@
 
 from __future__ import annotations
 
+from typing import Any, Protocol
+
 from bot.answers.model import Answer
 from bot.replies.wording import citation_line, no_answer_message
 
 SPOILER_TAG = "[spoiler] "
 
 
+class Cited(Protocol):
+    """A verbatim passage and its article: an answer's Quote or an extracted fact's Citation."""
+
+    text: str
+    source_id: str
+    title: str | None
+    date: str | None
+    spoiler: bool
+
+
+def quote_text(number: int, text: str, spoiler: bool) -> str:
+    """`“…” [n]` for the terminal, tagged when it is a spoiler."""
+    return f"{SPOILER_TAG if spoiler else ''}“{text}” [{number}]"
+
+
+def citation_json(cited: Cited) -> dict[str, Any]:
+    """A quote as the answer JSON of DESIGN.md has it: the verbatim text and its article."""
+    return {"text": cited.text, "source_id": cited.source_id, "title": cited.title, "date": cited.date,
+            "spoiler": cited.spoiler}
+
+
 def render_text(answer: Answer) -> str:
     """Each quote on its own line with its citation number, then the numbered sources."""
     if not answer.answered:
         return no_answer_message(answer)
-    lines = [
-        f"{SPOILER_TAG if q.spoiler else ''}“{q.text}” [{answer.citation_number(q)}]" for q in answer.quotes
-    ]
+    lines = [quote_text(answer.citation_number(q), q.text, q.spoiler) for q in answer.quotes]
     lines.append("")
     lines.extend(
         citation_line(n, q.label or q.title or q.source_id, q.date) for n, q in enumerate(answer.sources(), 1)
@@ -22,15 +43,11 @@ def render_text(answer: Answer) -> str:
     return "\n".join(lines)
 
 
-def answer_json(answer: Answer) -> dict:
+def answer_json(answer: Answer) -> dict[str, Any]:
     """The stable answer JSON of DESIGN.md."""
     return {
         "question": answer.question,
         "answered": answer.answered,
         "text": render_text(answer),
-        "quotes": [
-            {"text": q.text, "source_id": q.source_id, "title": q.title, "date": q.date,
-             "spoiler": q.spoiler, "score": round(q.score, 4)}
-            for q in answer.quotes
-        ],
+        "quotes": [{**citation_json(q), "score": round(q.score, 4)} for q in answer.quotes],
     }

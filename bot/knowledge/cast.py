@@ -28,50 +28,60 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from bot.knowledge.articles import Article
-from bot.knowledge.facts import Citation, Titles, find_titles, unique_citations
+from bot.knowledge.facts import Citation, unique_citations
 from bot.knowledge.names import AliasBook, name_key, similar_keys
 from bot.knowledge.passages import Sentence
+from bot.knowledge.subjects import Series, Works, about_series
 from bot.knowledge.text import STOPWORDS
 
 # One word of a name: "Park", "Ji-hu", "Chan-young", "Yi-Hyun"; or initials: "JQ", "JTBC".
 _WORD = r"(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]*)*|[A-Z]{2,4})"
 NAME = rf"{_WORD}(?:[ \t]{_WORD}){{0,2}}"
-_PAIR_PARENS = re.compile(rf"(?P<actor>{NAME}),?\s*\((?P<character>{NAME})\)")
-_PAIR_VERB = re.compile(rf"(?P<actor>{NAME})\s+(?:who\s+)?(?:as|plays|played|portrays|portrayed|stars\s+as|"
-                        rf"starred\s+as)\s+(?P<character>{NAME})")
-# What opens a list of cast members.
-_CAST_CUE = re.compile(r"\b(?:stars|starring|co-stars|cast\s+(?:includes?|including|members\s+include|is|are)"
-                       r"|cast:)\s+", re.IGNORECASE)
-_ITEM = re.compile(rf"(?:and\s+)?(?P<name>{NAME})(?:,?\s*\((?P<role>{NAME})\))?")
-_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
-
 # Words that credit a job, as verbs ("helmed by") and as nouns ("Creator X", "X as writer").
-JOB_VERBS = {
+JOB_WORDS = {
     "created": "creator", "co-created": "creator", "directed": "director", "co-directed": "director",
     "helmed": "director", "written": "writer", "wrote": "writer", "penned": "writer", "co-written": "writer",
-    "produced": "producer",
-}
-JOB_NOUNS = {
-    "creator": "creator", "director": "director", "writer": "writer", "screenwriter": "writer",
-    "showrunner": "showrunner", "producer": "producer",
+    "produced": "producer", "creator": "creator", "director": "director", "writer": "writer",
+    "screenwriter": "writer", "showrunner": "showrunner", "producer": "producer",
 }
 # Jobs in the order a credits list reads (the original work first would bury the makers).
 JOB_ORDER = ("creator", "director", "writer", "showrunner", "original author", "studio", "producer")
-_VERB = "|".join(sorted(JOB_VERBS, key=len, reverse=True))
-_NOUN = "|".join(sorted(JOB_NOUNS, key=len, reverse=True))
-_BY_LIST = re.compile(rf"\b(?P<verbs>(?i:{_VERB})(?:\s*(?:,|and)\s*(?i:{_VERB}))*)\s+by\s+")
-_ACTIVE = re.compile(rf"(?P<name>{NAME})\s+(?:also\s+|has\s+|had\s+)?(?P<verb>directed|helmed|wrote|penned|created|"
-                     rf"co-created|co-directed)\b")
-_TITLED = re.compile(rf"\b(?i:(?P<noun>{_NOUN}))s?\s+(?P<name>{NAME})")
-_SERVING = re.compile(rf"(?P<name>{NAME})\s+(?:also\s+)?(?:(?:serving|serves|served|working|works|worked)\s+)?"
-                      rf"as\s+(?:the\s+|its\s+|a\s+|an\s+)?(?P<noun>{_NOUN})\b")
-_ORIGINAL = re.compile(rf"\b(?P<kind>webtoon|web\s?comic|comic|manhwa|manga|novel|book)\b[^.;()]{{0,80}}?\bby\s+"
-                       rf"(?P<name>{NAME})")
+_VERB = "created|co-created|directed|co-directed|helmed|written|co-written|produced"
+_ACTIVE_VERB = "directed|helmed|wrote|penned|created|co-created|co-directed"
+_NOUN = "screenwriter|showrunner|creator|director|producer|writer"
+_PLAYS = r"(?:as|plays|played|portrays|portrayed|stars\s+as|starred\s+as)"
+
+# One table per fact kind: (label, pattern). Groups: `actor`/`character` for a pair; `name` for one
+# person, or none when a list of names follows the match; `job` (job words) and `kind` (an original's).
+PAIR_RULES = (
+    ("actor (character)", re.compile(rf"(?P<actor>{NAME}),?\s*\((?P<character>{NAME})\)")),
+    ("actor plays character", re.compile(rf"(?P<actor>{NAME}),?\s+(?:who\s+)?{_PLAYS}\s+(?:the\s+(?:[a-z]+\s+){1,2})?"
+                                         rf"(?P<character>{NAME})")),
+    ("character, played by actor", re.compile(rf"(?P<character>{NAME}),?\s+(?:played|portrayed)\s+by\s+"
+                                              rf"(?P<actor>{NAME})")),
+)
+CAST_RULES = (
+    ("stars …", re.compile(r"\b(?:stars|starring|co-stars)\s+")),
+    ("the cast includes …", re.compile(r"\bcast\s+(?:includes?|including|members\s+include|is|are)\s+|\bcast:\s+",
+                                       re.IGNORECASE)),
+)
+CREW_RULES = (
+    ("directed by …", re.compile(rf"\b(?P<job>(?i:{_VERB})(?:\s*(?:,|and)\s*(?i:{_VERB}))*)\s+by\s+")),
+    ("A directed", re.compile(rf"(?P<name>{NAME})\s+(?:also\s+|has\s+|had\s+)?(?P<job>{_ACTIVE_VERB})\b")),
+    ("Director A", re.compile(rf"\b(?i:(?P<job>{_NOUN}))s?\s+(?P<name>{NAME})")),
+    ("A as director", re.compile(rf"(?P<name>{NAME})\s+(?:also\s+)?(?:(?:serving|serves|served|working|works|"
+                                 rf"worked)\s+)?as\s+(?:the\s+|its\s+|a\s+|an\s+)?(?P<job>{_NOUN})\b")),
+    ("webtoon by A", re.compile(rf"\b(?P<kind>webtoon|web\s?comic|comic|manhwa|manga|novel|book)\b[^.;()]{{0,80}}?"
+                                rf"\bby\s+(?P<name>{NAME})")),
+)
+_ITEM = re.compile(rf"(?:and\s+)?(?P<name>{NAME})(?:,?\s*\((?P<role>{NAME})\))?")
+_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 # Words that make a credited name a company rather than a person.
 _COMPANY = re.compile(r"\b(?:Studios?|Pictures|Entertainment|Media|Films?|Productions?|Company|Networks?|"
                       r"Broadcasting|Group|Inc|Ltd)\b")
-# A role played in another show ("her role in Squid Game, where she played …") is not a role in this one.
-_OTHER_SHOW_WINDOW = 60
+# A crew member is named in full ("Lee JQ", "Kim Nam-su"); one word alone ("General", "Yeon") is a
+# title or a part of a name. Actors may go by one name (Lomon).
+MIN_CREW_WORDS = 2
 # Fuzzy matching of a name someone typed (for lookups and suggestions, not for merging).
 LOOKUP_SIMILARITY = 0.85
 SUGGESTION_CUTOFF = 75
@@ -304,12 +314,28 @@ class _Found:
 
 @dataclass
 class _Facts:
-    """Raw facts of the articles, by spelling, before spellings are merged into people."""
+    """Raw facts of the articles, by spelling, before spellings are merged into people. Every match of
+    every rule table goes through `accept`; a fact already read from its sentence is not added twice."""
 
+    works: Works
     names: list[_Found] = field(default_factory=list)
     pairs: list[tuple[str, str, Sentence]] = field(default_factory=list)  # actor, character
     cast: list[tuple[str, Sentence]] = field(default_factory=list)
     jobs: list[tuple[str, str, Sentence]] = field(default_factory=list)  # name, job
+    _seen: set[tuple[str, ...]] = field(default_factory=set)
+
+    def accept(self, kind: str, sentence: Sentence, at: int, *names: str, min_words: int = 1) -> bool:
+        """The one gate of every fact: read where the sentence speaks of this series (not in "her role in
+        Squid Game, where she played …"), of names shaped like names, once per sentence by folded name."""
+        if not self.works.is_series(self.works.work_at(sentence.text, at, None)):
+            return False
+        if not all(is_name(n) and len(n.split()) >= min_words for n in names):
+            return False
+        key = (kind, str(sentence.id), *(name_key(n) for n in names))
+        if key in self._seen:
+            return False
+        self._seen.add(key)
+        return True
 
     def person(self, spelling: str, sentence: Sentence) -> None:
         self.names.append(_Found("person", spelling, sentence))
@@ -317,69 +343,61 @@ class _Facts:
     def character(self, spelling: str, sentence: Sentence) -> None:
         self.names.append(_Found("character", spelling, sentence))
 
+    def pair(self, actor: str, character: str, sentence: Sentence, at: int) -> None:
+        if self.accept("pair", sentence, at, actor, character):
+            self.pairs.append((actor, character, sentence))
+            self.person(actor, sentence)
+            self.character(character, sentence)
 
-def _other_show_before(text: str, start: int, titles: Titles) -> bool:
-    window = text[max(0, start - _OTHER_SHOW_WINDOW):start]
-    return any(title != titles.series for _, _, title in titles.find(window))
+    def member(self, name: str, sentence: Sentence, at: int) -> None:
+        if self.accept("cast", sentence, at, name):
+            self.cast.append((name, sentence))
+            self.person(name, sentence)
+
+    def credit(self, name: str, job: str, sentence: Sentence, at: int) -> None:
+        if job == "producer" and _COMPANY.search(name):
+            job = "studio"
+        if self.accept(job, sentence, at, name, min_words=MIN_CREW_WORDS):
+            self.jobs.append((name, job, sentence))
+            self.person(name, sentence)
 
 
-def _read_pairs(sentence: Sentence, titles: Titles, facts: _Facts) -> None:
-    for pattern in (_PAIR_PARENS, _PAIR_VERB):
-        for match in pattern.finditer(sentence.text):
-            actor, character = match.group("actor"), match.group("character")
-            if not (is_name(actor) and is_name(character)) or _other_show_before(sentence.text, match.start(), titles):
-                continue
-            facts.pairs.append((actor, character, sentence))
-            facts.person(actor, sentence)
-            facts.character(character, sentence)
-
-
-def _names_list(text: str, start: int) -> Iterator[tuple[str, str | None]]:
-    """(name, role in parentheses or None) of a list of names beginning at `start`: "A (X), B and C"."""
+def _names_list(text: str, start: int) -> Iterator[tuple[int, str]]:
+    """(position, name) of a list of names beginning at `start`: "A (X), B and C"."""
     position = start
     while True:
         item = _ITEM.match(text, position)
         if not item or not is_name(item.group("name")):
             return
-        yield item.group("name"), item.group("role")
+        yield item.start("name"), item.group("name")
         separator = _SEPARATOR.match(text, item.end())
         if not separator:
             return
         position = separator.end()
 
 
-def _read_cast_lists(sentence: Sentence, facts: _Facts) -> None:
-    for cue in _CAST_CUE.finditer(sentence.text):
-        for name, _role in _names_list(sentence.text, cue.end()):
-            facts.cast.append((name, sentence))
-            facts.person(name, sentence)
-
-
-def _credit(facts: _Facts, name: str, job: str, sentence: Sentence) -> None:
-    if job == "producer" and _COMPANY.search(name):
-        job = "studio"
-    facts.jobs.append((name, job, sentence))
-    facts.person(name, sentence)
-
-
-def _read_crew(sentence: Sentence, facts: _Facts) -> None:
+def _read(sentence: Sentence, facts: _Facts) -> None:
+    """Every rule of every table over one sentence."""
     text = sentence.text
-    for match in _BY_LIST.finditer(text):
-        jobs = {JOB_VERBS[v.casefold()] for v in re.findall(rf"(?i:{_VERB})", match.group("verbs"))}
-        for name, _role in _names_list(text, match.end()):
-            for job in sorted(jobs):
-                _credit(facts, name, job, sentence)
-    for match in _ACTIVE.finditer(text):
-        if is_name(match.group("name")):
-            _credit(facts, match.group("name"), JOB_VERBS[match.group("verb")], sentence)
-    for pattern in (_TITLED, _SERVING):
-        for match in pattern.finditer(text):
-            if is_name(match.group("name")):
-                _credit(facts, match.group("name"), JOB_NOUNS[match.group("noun").casefold()], sentence)
-    for match in _ORIGINAL.finditer(text):
-        if is_name(match.group("name")):
-            kind = re.sub(r"\s+", " ", match.group("kind").casefold())
-            _credit(facts, match.group("name"), f"original {kind} author", sentence)
+    for _label, pattern in PAIR_RULES:
+        for m in pattern.finditer(text):
+            facts.pair(m.group("actor"), m.group("character"), sentence, m.start())
+    for _label, pattern in CAST_RULES:
+        for m in pattern.finditer(text):
+            for at, name in _names_list(text, m.end()):
+                facts.member(name, sentence, at)
+    for _label, pattern in CREW_RULES:
+        for m in pattern.finditer(text):
+            groups = m.groupdict()
+            if groups.get("kind"):
+                jobs = {f"original {' '.join(m.group('kind').casefold().split())} author"}
+            else:
+                jobs = {JOB_WORDS[w.casefold()] for w in re.findall(r"[\w-]+", m.group("job"))
+                        if w.casefold() in JOB_WORDS}
+            named = [(m.start("name"), m.group("name"))] if groups.get("name") else _names_list(text, m.end())
+            for at, name in named:
+                for job in sorted(jobs):
+                    facts.credit(name, job, sentence, at)
 
 
 # ----- merging spellings into people --------------------------------------------------------------
@@ -520,14 +538,14 @@ def _named_in(text: str, forms: _FormIndex) -> Iterator[tuple[str, _Entity]]:
                     yield spelling, entity
 
 
-def build_cast(articles: Sequence[Article], sentences: Sequence[Sentence], aliases: AliasBook) -> Cast:
-    """Read every sentence for people, roles and jobs, and merge the spellings of each person."""
-    titles = find_titles(sentences)
-    facts = _Facts()
+def build_cast(articles: Sequence[Article], sentences: Sequence[Sentence], aliases: AliasBook,
+               series: Series | None = None) -> Cast:
+    """Read every sentence about the series for people, roles and jobs (bot.knowledge.subjects says which
+    those are), and merge the spellings of each person."""
+    sentences = about_series(sentences)
+    facts = _Facts(Works.of(series or Series.load(), (s.text for s in sentences)))
     for sentence in sentences:
-        _read_pairs(sentence, titles, facts)
-        _read_cast_lists(sentence, facts)
-        _read_crew(sentence, facts)
+        _read(sentence, facts)
     by_id = {a.source_id: a for a in articles}
     entities = _entities(facts, aliases)
     unique = list(dict.fromkeys(entities.values()))
@@ -558,7 +576,7 @@ def build_cast(articles: Sequence[Article], sentences: Sequence[Sentence], alias
         characters.append(Character(entity.name, entity.variants, tuple(played_by),
                                     unique_citations(pair_citations), unique_citations(entity.citations)))
     people.sort(key=lambda p: (not p.roles, not p.in_cast))
-    return Cast(titles.series, tuple(people), tuple(characters), _credits(facts, entities, cite))
+    return Cast(facts.works.series.title, tuple(people), tuple(characters), _credits(facts, entities, cite))
 
 
 def _job_order(jobs: Iterable[str]) -> list[str]:

@@ -1,30 +1,44 @@
-"""What the extracted facts (bot.knowledge.cast, bot.knowledge.ranking) share: citations and show titles.
+"""What the extracted facts (bot.knowledge.cast, bot.knowledge.ranking) share: citations and number words.
 
 A fact is only as good as its source, so every one carries the sentence it was read from, verbatim,
-with the article's title and date. Show titles are found in the text itself: the series the articles
-are about is the title they name most often; other shows (for comparisons) are the titles they put
-in quotation marks.
+with the article's title and date. Which work a sentence is about is bot.knowledge.subjects' job.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Any
 
 from bot.knowledge.articles import Article
 from bot.knowledge.passages import Sentence
 
-# A quoted title: "Squid Game", 'Hellbound', "Space, Sweepers" — a few capitalised words, small ones allowed.
-_QUOTED_TITLE = re.compile(
-    r"[\"“'‘](?P<title>[A-Z][\w’'-]*(?:,?\s+(?:[A-Z][\w’'-]*|of|the|a|an|at|in|on|and|are|us|to))*?)[,.]?[\"”'’]"
-)
 # An unquoted title of three or more words, small words allowed inside: "All of Us Are Dead".
 LONG_TITLE = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|of|the|are|us|and|at|in|on))+\s+[A-Z][a-z]+\b")
-MAX_TITLE_WORDS = 6
+
+# Numbers as the articles write them in words, read once here for every fact reader.
+NUMBER_WORDS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())} | {"a": 1, "an": 1, "thirty": 30, "forty": 40, "fifty": 50,
+                                                    "hundred": 100}
+ORDINAL_WORDS = {w: n for n, w in enumerate(
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth".split())}
+SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+MONTHS = tuple("January February March April May June July August September October November December".split())
+
+
+def number_value(text: str, scale: str | None = None) -> float:
+    """`12`, `1,200`, `seven`, `a` as a number, times its scale word ("million")."""
+    word = text.casefold()
+    value = float(NUMBER_WORDS[word]) if word in NUMBER_WORDS else float(text.replace(",", ""))
+    return value * SCALES.get((scale or "").casefold(), 1)
+
+
+def ordinal_value(text: str) -> int:
+    """`second` or `2nd` as 2."""
+    word = text.casefold()
+    return ORDINAL_WORDS[word] if word in ORDINAL_WORDS else int(re.sub(r"\D", "", word))
 
 
 @dataclass(frozen=True)
@@ -50,47 +64,3 @@ class Citation:
 def unique_citations(citations: Iterable[Citation]) -> tuple[Citation, ...]:
     """Citations without repeats, in first-seen order."""
     return tuple(dict.fromkeys(citations))
-
-
-@dataclass(frozen=True)
-class Titles:
-    """The series the articles are about, and the other shows they name."""
-
-    series: str | None
-    others: tuple[str, ...]
-
-    @cached_property
-    def _patterns(self) -> list[tuple[str, re.Pattern[str]]]:
-        # A title may run into the next word in a pasted page ("Squid Gamewhich"), so only its start
-        # needs a word boundary; the first letter must be a capital, so "stay alive" is not "Alive".
-        found = []
-        for title in (self.series, *self.others):
-            if title:
-                rest = re.escape(title[1:]).replace(r"\ ", r"\s+")
-                found.append((title, re.compile(rf"(?<!\w){re.escape(title[0])}(?i:{rest})")))
-        return found
-
-    def find(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, title) of every show title in `text`, in order."""
-        spans = [(m.start(), m.end(), title) for title, pattern in self._patterns for m in pattern.finditer(text)]
-        return sorted(spans)
-
-
-def find_titles(sentences: Sequence[Sentence]) -> Titles:
-    """The series (the most often named title) and the other quoted titles, spelt as most often written."""
-    spellings: dict[str, Counter[str]] = {}
-    quoted: set[str] = set()
-    for sentence in sentences:
-        for match in _QUOTED_TITLE.finditer(sentence.text):
-            title = match.group("title").rstrip(",")
-            if len(title.split()) <= MAX_TITLE_WORDS:
-                quoted.add(title.casefold())
-                spellings.setdefault(title.casefold(), Counter())[title] += 1
-        for match in LONG_TITLE.finditer(sentence.text):
-            spellings.setdefault(match.group(0).casefold(), Counter())[match.group(0)] += 1
-    counts = Counter({key: sum(c.values()) for key, c in spellings.items()})
-    if not counts:
-        return Titles(None, ())
-    series_key = counts.most_common(1)[0][0]
-    others = tuple(spellings[k].most_common(1)[0][0] for k in sorted(quoted) if k != series_key)
-    return Titles(spellings[series_key].most_common(1)[0][0], others)

@@ -27,6 +27,7 @@ class Sentence:
     spoiler: bool
     section: str | None
     lead: str | None = None  # the sentence before, when this one cannot be understood without it
+    work: str | None = None  # the other show or film it is about; None for this series (bot.knowledge.subjects)
 
     @property
     def quote(self) -> str:

@@ -31,19 +31,12 @@ from datetime import date
 from typing import Any
 
 from bot.knowledge.articles import Article
-from bot.knowledge.facts import Citation, Titles, find_titles
+from bot.knowledge.facts import MONTHS, NUMBER_WORDS, ORDINAL_WORDS, Citation, number_value, ordinal_value
 from bot.knowledge.passages import Sentence
+from bot.knowledge.subjects import OPENING_CLAUSE, Series, Works, about_series
 
-_NUMBER_WORDS = {w: n for n, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())} | {"a": 1, "an": 1, "thirty": 30, "forty": 40, "fifty": 50,
-                                                    "hundred": 100}
-_ORDINAL_WORDS = {w: n for n, w in enumerate(
-    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth".split())}
-_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_NUMBER = r"\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
-_ORDINAL = r"\d+(?:st|nd|rd|th)|" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
-_MONTHS = "January February March April May June July August September October November December".split()
+_NUMBER = r"\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_ORDINAL = r"\d+(?:st|nd|rd|th)|" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
 
 # A run of text within one clause; "No. 1" and "U.S." do not end it.
 _RUN = r"(?:No\.\s?\d+|U\.S\.?|[^,.;])*"
@@ -64,6 +57,8 @@ _RANKS = (
     re.compile(rf"(?P<value>(?P<ord>{_ORDINAL})\s+(?:place|spot|position))", re.IGNORECASE),
     re.compile(r"(?P<value>top\s+spot)", re.IGNORECASE),
     re.compile(rf"(?P<value>\b(?:topped|tops|top)\b)(?=\s+(?P<chart>{_CHART}))"),
+    # "climbed to the top of Netflix's daily Top 10" (one article drops the p: "to the to of").
+    re.compile(rf"\bto\s+(?P<value>the\s+top?)\s+of\s+(?P<chart>{_CHART})"),
 )
 _TOP_RANGE = re.compile(r"\b(?:within|in|into|inside|reach(?:ed)?|entered|make it to|made it to)\s+"
                         r"(?P<value>the\s+(?i:top)\s+(?P<num>\d+|ten))\b(?P<rest>[^,.;]*)")
@@ -80,15 +75,12 @@ _PREMIERE = re.compile(r"\b(?:premiered|debuted|opening day|premiere day|first d
 _DAYS_AFTER_RELEASE = re.compile(rf"\b(?P<num>{_NUMBER})\s+(?P<unit>days?|weeks?)\s+after\s+(?:(?:the|its|their)\s+)*"
                                  r"(?:release|premiere|debut|launch)\b", re.IGNORECASE)
 _RELEASED_ON = re.compile(rf"\b(?:released|release|premiered|premiere|debuted|debut|launched|hit|hits|arrived)\b"
-                          rf"[^.]{{0,30}}?\bon\s+(?:last\s+)?(?P<month>{'|'.join(_MONTHS)})\s+(?P<day>\d{{1,2}})"
+                          rf"[^.]{{0,30}}?\bon\s+(?:last\s+)?(?P<month>{'|'.join(MONTHS)})\s+(?P<day>\d{{1,2}})"
                           r"(?:,?\s+(?P<year>\d{4}))?")
 _GROWTH = re.compile(r"^(?:[^,]{0,60},\s*)?(?P<subject>.+?)\s+(?:has\s+|have\s+|had\s+)?"
                      r"(?:grown|grew|grow|rose|risen|increased|jumped|climbed)\s+(?:by\s+)?$", re.IGNORECASE)
 _SOURCE = re.compile(r"\b(?:data|figures|numbers|rankings?)\s+(?:from|by|of)\s+(?P<source>[A-Z][\w-]+(?:\.[\w-]+)*)")
 _CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but|compared|and)\b|;")
-# A sentence opening with a subordinate clause ("After Squid Game became…,") is not about that show.
-_OPENING_CLAUSE = re.compile(r"^(?:After|Before|Since|While|Following|Unlike|Like|Although|Though|"
-                             r"Shortly after|Just after|Even after)\b[^,]*,")
 _REFERS_TO_SERIES = (
     re.compile(r"^(?:[^,]{0,60},\s*)?(?:It|Its|This|That)\b"),
     re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+){0,3}?(?:series|show|drama|k-drama|K-drama|film)\b(?!s)"),
@@ -138,17 +130,6 @@ def _plain(number: float) -> float | int:
     return int(number) if float(number).is_integer() else number
 
 
-def _number(text: str, scale: str | None = None) -> float:
-    word = text.casefold()
-    value = float(_NUMBER_WORDS[word]) if word in _NUMBER_WORDS else float(text.replace(",", ""))
-    return value * _SCALES.get((scale or "").casefold(), 1)
-
-
-def _ordinal(text: str) -> int:
-    word = text.casefold()
-    return _ORDINAL_WORDS[word] if word in _ORDINAL_WORDS else int(re.sub(r"\D", "", word))
-
-
 @dataclass(frozen=True)
 class _Raw:
     """A figure found in a quote, before ordering: its span there, to keep figures from overlapping."""
@@ -165,10 +146,10 @@ class _Raw:
 class _Reader:
     """Finds the figures of one quote: a sentence, with the one before when it points back."""
 
-    def __init__(self, quote: str, offset: int, titles: Titles, paragraph: str, previous: str | None) -> None:
+    def __init__(self, quote: str, offset: int, works: Works, paragraph: str, previous: str | None) -> None:
         self.quote = quote
         self.offset = offset  # where the sentence itself starts within the quote
-        self.titles = titles
+        self.works = works
         self.paragraph = paragraph
         self.previous = previous
 
@@ -184,14 +165,15 @@ class _Reader:
         the sentence refers back to it, else None."""
         sentence_start = self.offset if position >= self.offset else 0
         sentence = self.quote[sentence_start:]
-        opening = _OPENING_CLAUSE.match(sentence)
+        opening = OPENING_CLAUSE.match(sentence)
         skip = (sentence_start, sentence_start + opening.end()) if opening else (0, 0)
-        before = [t for s, e, t in self.titles.find(self.quote) if e <= position and not skip[0] <= s < skip[1]]
+        before = [m.work for m in self.works.mentions(self.quote)
+                  if m.end <= position and not skip[0] <= m.start < skip[1]]
         if before:
             return before[-1]
         main = sentence[opening.end():].lstrip() if opening else sentence
         if any(p.search(main) for p in _REFERS_TO_SERIES):
-            return self.titles.series
+            return self.works.series.title
         return None
 
     def _chart(self, after: int) -> str | None:
@@ -207,21 +189,21 @@ class _Reader:
     def _records(self) -> Iterator[_Raw]:
         for m in _RECORD.finditer(self.quote):
             if _CHART_WORDS.search(m.group("what")):
-                yield _Raw(m.start("value"), m.end(), m.group("value"), _ordinal(m.group("value")), "record",
+                yield _Raw(m.start("value"), m.end(), m.group("value"), ordinal_value(m.group("value")), "record",
                            m.group("what").strip(), (m.start("what"), m.end()))
 
     def _ranks(self) -> Iterator[_Raw]:
         for pattern in _RANKS:
             for m in pattern.finditer(self.quote):
                 groups = m.groupdict()
-                number = int(groups["num"]) if groups.get("num") else _ordinal(groups.get("ord") or "first")
+                number = int(groups["num"]) if groups.get("num") else ordinal_value(groups.get("ord") or "first")
                 chart = groups.get("chart") or self._chart(m.end())
                 measure = f"position on {chart}" if chart else "chart position"
                 yield _Raw(m.start("value"), m.end("value"), f"No. {number}", number, "chart_position", measure)
 
     def _ranges(self) -> Iterator[_Raw]:
         for m in _TOP_RANGE.finditer(self.quote):
-            number = _number(m.group("num"))
+            number = number_value(m.group("num"))
             yield _Raw(m.start("value"), m.end("value"), f"top {_plain(number)}", number, "top_range",
                        f"place within {m.group('value')}{m.group('rest').rstrip()}")
 
@@ -234,7 +216,7 @@ class _Reader:
             if m.group("num").casefold() in {"a", "an"} and not m.group("scale") \
                     and not re.match(r"days?|weeks?|months?", unit):
                 continue
-            number = _number(m.group("num"), m.group("scale"))
+            number = number_value(m.group("num"), m.group("scale"))
             raw = self._quantity(m, unit, number)
             if raw is not None:
                 yield raw
@@ -326,7 +308,8 @@ def _groups(sentences: Sequence[Sentence]) -> Iterator[tuple[Sentence, list[Sent
         anchor[index] = not (quoted and anchor[index + 1])
     for index, sentence in enumerate(sentences):
         if anchor[index]:
-            yield sentence, [sentences[index - 1], sentence] if sentence.lead is not None and index > 0 else [sentence]
+            led = index > 0 and sentence.lead is not None and sentences[index - 1].text == sentence.lead
+            yield sentence, [sentences[index - 1], sentence] if led else [sentence]
 
 
 def release_date(articles: Sequence[Article], sentences: Sequence[Sentence]) -> date | None:
@@ -335,7 +318,7 @@ def release_date(articles: Sequence[Article], sentences: Sequence[Sentence]) -> 
     years: Counter[int] = Counter()
     for sentence in sentences:
         for m in _RELEASED_ON.finditer(sentence.text):
-            days[(_MONTHS.index(m.group("month")) + 1, int(m.group("day")))] += 1
+            days[(MONTHS.index(m.group("month")) + 1, int(m.group("day")))] += 1
             if m.group("year"):
                 years[int(m.group("year"))] += 1
     if not days:
@@ -358,26 +341,31 @@ def _stated_days(reader: _Reader, series: str | None) -> list[int]:
     found = []
     for m in _DAYS_AFTER_RELEASE.finditer(text):
         if reader.show_at(m.start()) == series:
-            found.append(int(_number(m.group("num"))) * (7 if m.group("unit").startswith("week") else 1))
+            found.append(int(number_value(m.group("num"))) * (7 if m.group("unit").startswith("week") else 1))
     for m in _PREMIERE.finditer(text):
         if reader.show_at(m.start()) == series:
             found.append(0)
     for m in _WINDOW.finditer(text):
         if m.group("unit").casefold().startswith(("day", "week")) and reader.show_at(m.start()) == series:
-            count = int(_number(m.group("num"))) if m.group("num") else 1
+            count = int(number_value(m.group("num"))) if m.group("num") else 1
             found.append(count * (7 if m.group("unit").casefold().startswith("week") else 1))
     return found
 
 
-def build_ranking(articles: Sequence[Article], sentences: Sequence[Sentence]) -> Ranking:
-    """Every chart and audience figure of the articles, in the order of the launch (see module doc)."""
-    titles = find_titles(sentences)
-    released = release_date(articles, sentences)
-    by_id = {a.source_id: a for a in articles}
-    order = {a.source_id: i for i, a in enumerate(articles)}
+def build_ranking(articles: Sequence[Article], sentences: Sequence[Sentence], series: Series | None = None,
+                  ) -> Ranking:
+    """Every chart and audience figure the articles give about the series (its comparisons included),
+    in the order of the launch (see module doc); sentences about other works give none."""
     paragraphs: dict[tuple[str, int], list[Sentence]] = {}
     for sentence in sentences:
         paragraphs.setdefault((sentence.source_id, sentence.paragraph), []).append(sentence)
+    sentences = about_series(sentences)
+    sources = {s.source_id for s in sentences}
+    articles = [a for a in articles if a.source_id in sources]
+    works = Works.of(series or Series.load(), (s.text for s in sentences))  # the titles its articles name
+    released = release_date(articles, sentences)
+    by_id = {a.source_id: a for a in articles}
+    order = {a.source_id: i for i, a in enumerate(articles)}
 
     found: list[tuple[Sentence, list[_Raw], _Reader, list[int]]] = []
     stated_by_article: dict[str, list[int]] = {}
@@ -387,8 +375,8 @@ def build_ranking(articles: Sequence[Article], sentences: Sequence[Sentence]) ->
         previous = siblings[first - 1].text if first > 0 else None
         quote = anchor.quote
         offset = len(quote) - len(anchor.text)
-        reader = _Reader(quote, offset, titles, " ".join(s.text for s in siblings), previous)
-        stated = _stated_days(reader, titles.series)
+        reader = _Reader(quote, offset, works, " ".join(s.text for s in siblings), previous)
+        stated = _stated_days(reader, works.series.title)
         stated_by_article.setdefault(anchor.source_id, []).extend(stated)
         raws = reader.figures()
         if raws:
@@ -411,4 +399,4 @@ def build_ranking(articles: Sequence[Article], sentences: Sequence[Sentence]) ->
             key = (day if day is not None else float("inf"), order[anchor.source_id], anchor.id, position)
             figures.append((key, figure))
     figures.sort(key=lambda item: item[0])
-    return Ranking(titles.series, released.isoformat() if released else None, tuple(f for _, f in figures))
+    return Ranking(works.series.title, released.isoformat() if released else None, tuple(f for _, f in figures))

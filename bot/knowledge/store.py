@@ -26,12 +26,13 @@ from bot.knowledge.lexical import LexicalIndex
 from bot.knowledge.names import AliasBook
 from bot.knowledge.passages import PASSAGE_SENTENCES, Passage, Sentence, clauses, split_articles
 from bot.knowledge.ranking import Ranking, build_ranking
+from bot.knowledge.subjects import attribute
 from bot.settings import DEFAULT_ALIASES_FILE
 
 log = logging.getLogger(__name__)
 
 # Bump when parsing, splitting or the stored format changes, so old indexes are rebuilt.
-INDEX_FORMAT = 4
+INDEX_FORMAT = 5
 MANIFEST = "manifest.json"
 TABLE = "knowledge.json"
 PASSAGE_VECTORS = "passages.faiss"
@@ -89,6 +90,7 @@ def build_index(seeds_dir: Path, index_dir: Path, embedder: Embedder,
     manifest = expected_manifest(seeds_dir, embedder, aliases_file)
     articles = load_articles(seed_files(seeds_dir))
     sentences, passages = split_articles(articles)
+    sentences = attribute(articles, sentences)  # which work each sentence is about
     cast = build_cast(articles, sentences, AliasBook.load(aliases_file))
     ranking = build_ranking(articles, sentences)
     passage_index = faiss.IndexFlatIP(embedder.dimension)

@@ -21,6 +21,7 @@ from bot.answers.evidence import Matcher
 from bot.answers.model import Answer, Outcome, Quote
 from bot.answers.questions import Question, Rejection, analyse
 from bot.answers.retrieval import Retriever
+from bot.answers.subject import Subjects
 from bot.knowledge.articles import Article
 from bot.knowledge.embedding import Embedder
 from bot.knowledge.facts import LONG_TITLE
@@ -99,6 +100,7 @@ class Answerer:
         self.aliases = aliases
         self.weights = weights or Weights()
         self.retriever = Retriever(knowledge)
+        self.subjects = Subjects(knowledge.sentences)
         self.name_terms = self._collect_name_terms()
         self.matcher = Matcher(thesaurus, self.name_terms)
         self._sentence_terms = [frozenset(terms(s.quote)) for s in knowledge.sentences]
@@ -120,10 +122,12 @@ class Answerer:
         query_terms = self.query_terms(analysed)
         if self.unknown_share(analysed, query_terms) >= self.weights.max_unknown:
             return Answer(question, Outcome.NOT_IN_ARTICLES)
-        candidates = self.rank(analysed, query_terms)
+        asked = self.subjects.asked(analysed.text)
+        candidates = [c for c in self.rank(analysed, query_terms) if self.subjects.allows(asked, c.sentence)]
         if not candidates or candidates[0].score < self.weights.min_confidence:
             return Answer(question, Outcome.NOT_IN_ARTICLES)
-        return Answer(question, Outcome.ANSWERED, tuple(self._quote(c) for c in self._select(candidates)))
+        return Answer(question, Outcome.ANSWERED, tuple(self._quote(c) for c in self._select(candidates)),
+                      about=asked.about)
 
     def unknown_share(self, question: Question, query_terms: list[str]) -> float:
         """The rarity-weighted share of the question's non-name words that the articles never use.

@@ -35,6 +35,7 @@ class Answer:
     question: str
     outcome: Outcome
     quotes: tuple[Quote, ...] = field(default_factory=tuple)
+    about: str | None = None  # the other work the quotes are about, when the question asked about it
 
     @property
     def answered(self) -> bool:

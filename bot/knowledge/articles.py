@@ -11,6 +11,7 @@ import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,17 @@ _PHOTO_AGENCIES = re.compile(
     r"twitter|afp|reuters|yonhap)\W*$",
     re.IGNORECASE,
 )
+# Where a page states its outlet or date on a line of its own (that line is furniture, dropped after).
+_OUTLET_LINES = (
+    re.compile(r"^(?:publication|outlet|originally published (?:on|by|in|at))\s*:?\s+(?P<outlet>[A-Z].{1,60}?)\W*$",
+               re.IGNORECASE),
+    re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s+)?(?P<outlet>[A-Z].{1,60}?)(?:[.,]?\s*all rights reserved.*|\.)?$",
+               re.IGNORECASE),
+)
+_DATE_LINE = re.compile(r"^(?:(?:published|posted|updated|last updated|date)\s*(?:on\s*)?:?\s*)?"
+                        r"(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})|(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})|"
+                        r"\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
+_DATE_FORMATS = ("%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _SENTENCE_INSIDE = re.compile(r"[.!?][\"'”’)\]]*\s+[A-Z]")
 _WS = re.compile(r"\s+")
@@ -58,17 +70,21 @@ class Article:
     """One seed file's article. `source_id` is the file name without extension."""
 
     source_id: str
-    title: str | None
+    title: str | None  # the headline: a heading above the article's first paragraph
     date: str | None
     paragraphs: tuple[Paragraph, ...]
+    outlet: str | None = None  # the publication, where the page names it ("Publication: …", "© 2022 …")
 
     @property
     def label(self) -> str:
-        """What a reader sees in a citation: the title, else the opening words of the article."""
+        """What a reader sees in a citation: the headline, else the opening words of the article, and the
+        outlet when the page names it."""
         if self.title:
-            return self.title
-        lead = self.paragraphs[0].text if self.paragraphs else self.source_id
-        return lead if len(lead) <= 70 else lead[:70].rsplit(" ", 1)[0] + "…"
+            name = self.title
+        else:
+            lead = self.paragraphs[0].text if self.paragraphs else self.source_id
+            name = lead if len(lead) <= 70 else lead[:70].rsplit(" ", 1)[0] + "…"
+        return f"{name} — {self.outlet}" if self.outlet else name
 
 
 class SeedError(ValueError):
@@ -155,13 +171,18 @@ def parse_article(source_id: str, text: str) -> Article:
     paragraphs: list[Paragraph] = []
     spoiler = False
     section: str | None = None
+    outlet: str | None = None
     for block in _blocks(text):
         image_block = any(_LABELLED_FURNITURE.match(line) or _UI_TEXT.match(line) for line in block)
         after_byline = False
         pending: list[str] = []
         for line in block:
             if _END.match(line):
-                return _finish(source_id, date, headings, paragraphs, pending, spoiler, section)
+                return _finish(source_id, date, headings, paragraphs, pending, spoiler, section, outlet)
+            if outlet is None and (outlet := _outlet(line)):
+                continue
+            if date is None and not paragraphs and not pending and (date := _date_line(line)):
+                continue
             if _SPOILER_MARKER.match(line):
                 spoiler = True
                 continue
@@ -171,7 +192,8 @@ def parse_article(source_id: str, text: str) -> Article:
                 continue
             after_byline = False
             if _is_heading(line) and not pending and (len(block) == 1 or not paragraphs):
-                headings.append(line)
+                if not paragraphs:  # a heading further down is a sub-heading, never the headline
+                    headings.append(line)
                 section = line
                 continue
             # A line without an ending, followed by one that starts in lower case, is a hard wrap.
@@ -180,13 +202,36 @@ def parse_article(source_id: str, text: str) -> Article:
             else:
                 pending.append(line)
         paragraphs.extend(Paragraph(p, spoiler, section) for p in pending)
-    return _finish(source_id, date, headings, paragraphs, [], spoiler, section)
+    return _finish(source_id, date, headings, paragraphs, [], spoiler, section, outlet)
 
 
 def _finish(source_id: str, date: str | None, headings: list[str], paragraphs: list[Paragraph],
-            pending: list[str], spoiler: bool, section: str | None) -> Article:
+            pending: list[str], spoiler: bool, section: str | None, outlet: str | None) -> Article:
     paragraphs = paragraphs + [Paragraph(p, spoiler, section) for p in pending]
-    return Article(source_id, headings[0] if headings else None, date, tuple(paragraphs))
+    return Article(source_id, headings[0] if headings else None, date, tuple(paragraphs), outlet)
+
+
+def _outlet(line: str) -> str | None:
+    """The publication a furniture line names ("Originally published in The Korea Times", "© 2022 Soompi");
+    an image's "Source:" is the picture's, not the article's."""
+    if _words(line) > 12:
+        return None
+    match = next((m for p in _OUTLET_LINES if (m := p.match(line))), None)
+    return match.group("outlet").strip() if match else None
+
+
+def _date_line(line: str) -> str | None:
+    """The ISO date of a dateline above the article ("Published: January 30, 2022", "7 Feb 2022")."""
+    match = _DATE_LINE.match(line)
+    if not match or _words(line) > 8:
+        return None
+    raw = re.sub(r"[.,]", "", match.group("date"))
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(raw, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
 
 
 def seed_files(seeds_dir: Path) -> list[Path]:

@@ -329,7 +329,7 @@ class _Facts:
         Squid Game, where she played …"), of names shaped like names, once per sentence by folded name."""
         if not self.works.is_series(self.works.work_at(sentence.text, at, None)):
             return False
-        if not all(is_name(n) and len(n.split()) >= min_words for n in names):
+        if not all(_name_shaped(n, min_words) for n in names):
             return False
         key = (kind, str(sentence.id), *(name_key(n) for n in names))
         if key in self._seen:
@@ -360,6 +360,12 @@ class _Facts:
         if self.accept(job, sentence, at, name, min_words=MIN_CREW_WORDS):
             self.jobs.append((name, job, sentence))
             self.person(name, sentence)
+
+
+def _name_shaped(name: str, min_words: int) -> bool:
+    """A name, not a sentence word ("The"), a job ("Writer Yeon") or a lone word where a full name is due."""
+    words = name.split()
+    return is_name(name) and len(words) >= min_words and not any(w.casefold() in JOB_WORDS for w in words)
 
 
 def _names_list(text: str, start: int) -> Iterator[tuple[int, str]]:

@@ -134,8 +134,8 @@ def load_index(seeds_dir: Path, index_dir: Path, embedder: Embedder,
         if stored.get(key) != expected[key]:
             raise IndexStale(f"the {what} changed since it was built")
     table = json.loads((index_dir / TABLE).read_text(encoding="utf-8"))
-    articles = [Article(a["source_id"], a["title"], a["date"], tuple(Paragraph(**p) for p in a["paragraphs"]))
-                for a in table["articles"]]
+    articles = [Article(a["source_id"], a["title"], a["date"], tuple(Paragraph(**p) for p in a["paragraphs"]),
+                        a.get("outlet")) for a in table["articles"]]
     sentences = [Sentence(**s) for s in table["sentences"]]
     passages = [Passage(**{**p, "sentence_ids": tuple(p["sentence_ids"])}) for p in table["passages"]]
     passage_index = _read_faiss(index_dir / PASSAGE_VECTORS)

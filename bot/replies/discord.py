@@ -13,7 +13,7 @@ from typing import Any
 
 from bot.answers.model import Answer, Quote
 from bot.knowledge.articles import Article
-from bot.replies.wording import ASK_ME, citation_line, no_answer_message
+from bot.replies.wording import ASK_ME, about_line, citation_line, no_answer_message
 
 # Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
 CONTENT_LIMIT = 2000
@@ -138,7 +138,8 @@ def answer_embed(answer: Answer) -> dict[str, Any]:
         return {"description": no_answer_message(answer), "color": NOTICE_COLOUR}
     candidates = replace(answer, quotes=answer.quotes[:MAX_QUOTES])
     footer = {"text": SPOILER_FOOTER} if any(q.spoiler for q in candidates.quotes) else None
-    fixed = embed_length({"fields": _sources_fields(candidates), "footer": footer})
+    title = escape_markdown(about_line(answer.about))[:TITLE_LIMIT] if answer.about else None
+    fixed = embed_length({"title": title, "fields": _sources_fields(candidates), "footer": footer})
     kept = _fit_quotes(candidates.quotes, min(DESCRIPTION_LIMIT, EMBEDS_TOTAL_LIMIT - fixed))
     shown = replace(answer, quotes=tuple(kept))
     embed: dict[str, Any] = {
@@ -146,6 +147,8 @@ def answer_embed(answer: Answer) -> dict[str, Any]:
         "color": ANSWER_COLOUR,
         "fields": _sources_fields(shown)[:FIELDS_LIMIT],
     }
+    if title:
+        embed["title"] = title
     if any(q.spoiler for q in kept):
         embed["footer"] = {"text": SPOILER_FOOTER}
     return embed

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from bot.answers.model import Answer
-from bot.replies.wording import citation_line, no_answer_message
+from bot.replies.wording import about_line, citation_line, no_answer_message
 
 SPOILER_TAG = "[spoiler] "
 
@@ -35,7 +35,8 @@ def render_text(answer: Answer) -> str:
     """Each quote on its own line with its citation number, then the numbered sources."""
     if not answer.answered:
         return no_answer_message(answer)
-    lines = [quote_text(answer.citation_number(q), q.text, q.spoiler) for q in answer.quotes]
+    lines = [about_line(answer.about)] if answer.about else []
+    lines += [quote_text(answer.citation_number(q), q.text, q.spoiler) for q in answer.quotes]
     lines.append("")
     lines.extend(
         citation_line(n, q.label or q.title or q.source_id, q.date) for n, q in enumerate(answer.sources(), 1)

@@ -24,3 +24,8 @@ def no_answer_message(answer: Answer) -> str:
 def citation_line(number: int, label: str, date: str | None) -> str:
     """`[1] Title (2022-01-30)`: what every front end prints under the quotes."""
     return f"[{number}] {label}" + (f" ({date})" if date else "")
+
+
+def about_line(work: str) -> str:
+    """Said before quotes about another show than the series, so nobody takes them for this one's."""
+    return f"About {work} (not All of Us Are Dead), the articles say:"

@@ -29,6 +29,10 @@ def test_every_seed_becomes_an_article_with_title_and_date_where_the_text_has_th
     assert articles["001_0d47506822c5eebb"].title.startswith("All of Us are Dead Follows Squid Game's Footsteps")
     assert articles["003_9c533198200a6a16"].title is None
     assert articles["003_9c533198200a6a16"].label.startswith("Shortly after the success")
+    # "All Of Us Are Dead tops Netflix's TV Shows worldwide" heads a later section, not the article.
+    assert articles["000_cb171276084388ba"].title is None
+    assert articles["000_cb171276084388ba"].label.startswith("Netflix's latest Korean web series")
+    assert all(a.outlet is None for a in articles.values())  # no seed names its publication
 
 
 def test_page_furniture_is_never_kept(articles):
@@ -73,3 +77,15 @@ def test_a_bad_seed_is_skipped_with_a_warning_naming_it(tmp_path: Path, caplog, 
         articles = load_articles(seed_files(tmp_path))
     assert [a.source_id for a in articles] == ["good"]
     assert "bad.txt" in caplog.text
+
+
+def test_a_dateline_and_the_outlet_are_read_where_the_page_states_them():
+    text = ("Zombie Drama Tops the Chart\n\nPublished: February 7, 2022\n\nThe series took the top spot.\n\n"
+            "Later Heading\n\nMore text here.\n\n© 2022 The Korea Herald. All rights reserved.")
+    article = parse_article("x", text)
+    assert (article.title, article.date, article.outlet) == ("Zombie Drama Tops the Chart", "2022-02-07",
+                                                             "The Korea Herald")
+    assert article.label == "Zombie Drama Tops the Chart — The Korea Herald"
+    assert [p.text for p in article.paragraphs] == ["The series took the top spot.", "More text here."]
+    credited = parse_article("y", "Headline Here\n\nThe text.\n\nImage: Netflix\nSource: Instagram")
+    assert credited.outlet is None  # a picture's source is not the article's outlet

@@ -15,8 +15,10 @@ from bot.knowledge.facts import Citation
 from bot.knowledge.names import AliasBook
 from bot.knowledge.passages import split_articles
 from bot.knowledge.store import load_or_build
+from bot.knowledge.subjects import attribute
 from bot.settings import DEFAULT_ALIASES_FILE
 from tests.conftest import SEEDS
+from tests.knowledge.test_subjects import OTHER_SHOWS
 
 PAIRS = [("Park Ji-hu", "Nam On-jo"), ("Yoon Chan-young", "Lee Cheong-san"), ("Cho Yi-hyun", "Choi Nam-ra"),
          ("Lomon", "Lee Su-hyeok"), ("Lim Jae-hyeok", "Yang Dae-su"), ("Yoo In-soo", "Yoon Gwi-nam"),
@@ -28,7 +30,7 @@ SAME_PERSON = [("Park Ji-hu", "Park Ji-hoo", "Park Ji-Hu"), ("Yoon Chan-young", 
 
 def cast_of(articles: list[Article]) -> Cast:
     sentences, _ = split_articles(articles)
-    return build_cast(articles, sentences, AliasBook.load(DEFAULT_ALIASES_FILE))
+    return build_cast(articles, attribute(articles, sentences), AliasBook.load(DEFAULT_ALIASES_FILE))
 
 
 @pytest.fixture(scope="module")
@@ -148,7 +150,7 @@ def test_the_cast_survives_the_trip_through_json(cast: Cast) -> None:
 
 
 def test_the_patterns_work_on_an_article_they_have_never_seen() -> None:
-    text = ("The thriller stars Kim Min-ji (Han Seo-yeon) and Jo Woo-jin as Park Mun-su. "
+    text = ("The thriller All of Us Are Dead stars Kim Min-ji (Han Seo-yeon) and Jo Woo-jin as Park Mun-su. "
             "It was directed by Jang Hoon and written by Oh Se-ra, based on the novel Night Rain by Lee Do-hyun. "
             "Han Seo-yeon survives, while Kim Min-jee said the role changed her.")
     article = Article("900_test", "A new show", "2024-05-01", (Paragraph(text),))
@@ -192,3 +194,27 @@ def test_editing_the_alias_file_rebuilds_the_index(seeds: Path, tmp_path: Path, 
     with caplog.at_level(logging.INFO, logger="bot.knowledge.store"):
         load_or_build(seeds, index, embedder, aliases)
     assert "alias file changed" in caplog.text
+
+
+def test_articles_about_other_shows_change_nothing(cast: Cast) -> None:
+    """Other shows' casts and crews (an actor of this series among them, in another role) stay out."""
+    with_others = cast_of(load_articles(seed_files(SEEDS) + seed_files(OTHER_SHOWS)))
+    assert with_others.to_dict() == cast.to_dict()
+
+
+def test_every_rule_reaches_the_one_accept_step() -> None:
+    text = ("All of Us Are Dead adds two names. Kim Min-ji, who plays Han Seo-yeon, joins the school. "
+            "Oh Ha-ri, played by Jo Woo-jin, returns. The Director General of the agency praised it. "
+            "Writer Yeon wrote the speech, and the series is also directed by Park Do-yun. "
+            "Lee Yoo-mi shot to fame with her role in Squid Game, where she played Ji-Yeong (player 240).")
+    cast = cast_of([Article("900_test", "News", None, (Paragraph(text),))])
+    assert {(p.name, r.character) for p in cast.people for r in p.roles} == {
+        ("Kim Min-ji", "Han Seo-yeon"), ("Jo Woo-jin", "Oh Ha-ri")}
+    assert {c.job: c.versions[0].names for c in cast.credits} == {"director": ("Park Do-yun",)}
+
+
+def test_a_fact_read_twice_from_one_sentence_counts_once() -> None:
+    text = "All of Us Are Dead is directed by Lee JQ, with director Lee JQ also serving as director."
+    cast = cast_of([Article("900_test", "News", None, (Paragraph(text),))])
+    director = next(c for c in cast.credits if c.job == "director")
+    assert director.versions[0].names == ("Lee JQ",) and len(director.versions[0].citations) == 1

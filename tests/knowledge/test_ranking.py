@@ -101,7 +101,8 @@ def test_the_ranking_survives_the_trip_through_json(ranking: Ranking) -> None:
 
 
 def test_the_patterns_work_on_an_article_they_have_never_seen() -> None:
-    text = ("All of Us Are Dead debuted at No. 3 on Netflix's global Top 10, with 45 million hours viewed in its first week. "
+    text = ("All of Us Are Dead debuted at No. 3 on Netflix's global Top 10, with 45 million hours viewed in its "
+            "first week. "
             "The season has 20 episodes. Two weeks after its release, it was No. 1 in 12 countries.")
     article = Article("900_test", "The show in figures", "2023-08-20", (Paragraph(text),))
     figures = {(f.kind, f.number, f.measure) for f in ranking_of([article]).figures}

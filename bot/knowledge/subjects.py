@@ -42,6 +42,13 @@ _QUOTED = re.compile(rf"[\"“'‘](?P<title>{_TITLE_WORD}(?:,?\s+(?:{_TITLE_WOR
 # A title after the word for what it is: "the Netflix drama Sweet Home", "the webtoon Hellbound".
 _KIND = r"series|drama|show|film|movie|webtoon|k-drama|K-drama|thriller|sequel|special|comic|manhwa"
 _CUED = re.compile(rf"\b(?:{_KIND}),?\s+(?P<title>{_TITLE_WORD}(?:\s+(?:{_TITLE_WORD}|{_SMALL}))*)")
+# A title before what it is ("Sweet Home is a Netflix horror series") or its season ("Kingdom season 3").
+_TITLE_RUN = rf"(?P<title>{_TITLE_WORD}(?:\s+(?:{_TITLE_WORD}|{_SMALL}))*?)"
+_DEFINED = re.compile(rf"(?:^|[.;]\s+|,\s+){_TITLE_RUN},?\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?"
+                      rf"(?:{_KIND})\b")
+_SEASON = re.compile(rf"(?<![\w'’]){_TITLE_RUN}\s+(?i:season)\s+(?:\d+|two|three|four|five)\b")
+# A short headline opening with a title and a colon: "Sweet Home: From Webtoon to Netflix Hit".
+_HEADLINE_TITLE = re.compile(rf"^{_TITLE_RUN}:\s")
 _TRAILING_SMALL = re.compile(rf"(?:\s+(?:{_SMALL}))+$")
 # An opening subordinate clause sets the scene; the sentence's subject comes after its comma.
 OPENING_CLAUSE = re.compile(r"^\W*(?:After|Before|Since|While|Following|Unlike|Like|Although|Though|As with|"
@@ -54,8 +61,12 @@ _REFERS_BACK = re.compile(r"^\W*(?:(?:it|its|she|her)\b|(?:the|this)\s+(?:[\w'�
 # … and to the work named last ("That series", "the latter").
 _REFERS_TO_LAST = re.compile(r"^\W*(?:the latter|the former|that\s+(?:series|show|drama|film|movie))\b",
                              re.IGNORECASE)
-# People of a work ("fans of …") talk about it without it being the sentence's subject.
-_PEOPLE_OF = re.compile(r"\b(?:fans|viewers|audiences|lovers|admirers)\s+of\s+\W*$", re.IGNORECASE)
+# People of a work ("fans of …", "… fans") talk about it without it being the sentence's subject.
+_PEOPLE = r"(?:fans|viewers|audiences|lovers|admirers)"
+_PEOPLE_OF = re.compile(rf"\b{_PEOPLE}\s+of\s+\W*$", re.IGNORECASE)
+_ITS_PEOPLE = re.compile(rf"^\W*{_PEOPLE}\b", re.IGNORECASE)
+# Words that open a sentence, not a title ("The show is a hit", "It was the first series").
+_COMMON_OPENING = re.compile(r"^(?:The|This|That|It|Its|A|An|Another|Netflix|Korea|South Korea|Season|Episode)$")
 # A title word right after another capitalised word is part of a longer name ("United Kingdom").
 _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
 
@@ -88,8 +99,9 @@ def fold_title(title: str) -> str:
 
 
 def _titles_in(text: str) -> Iterable[str]:
-    """Titles a text writes as titles: quoted, or named after the word for what they are."""
-    for pattern in (_QUOTED, _CUED):
+    """Titles a text writes as titles: quoted, named after or before the word for what they are, or
+    before the number of a season."""
+    for pattern in (_QUOTED, _CUED, _DEFINED, _SEASON):
         for match in pattern.finditer(text):
             title = _TRAILING_SMALL.sub("", match.group("title").rstrip(","))
             if len(title.split()) <= MAX_TITLE_WORDS:
@@ -116,12 +128,15 @@ class Works:
                                                                            *series.origins, *self.others)]
 
     @classmethod
-    def of(cls, series: Series, texts: Iterable[str]) -> Works:
-        """The series and every other title the texts name, each spelt as most often written."""
+    def of(cls, series: Series, texts: Iterable[str], headlines: Iterable[str] = ()) -> Works:
+        """The series and every other title the texts name, each spelt as most often written; a headline
+        opening with "Title:" names one too."""
+        texts = [*texts, *(f'"{m.group("title")}"' for h in headlines if (m := _HEADLINE_TITLE.match(h)))]
         spellings: dict[str, Counter[str]] = {}
         for text in texts:
             for title in _titles_in(text):
-                spellings.setdefault(fold_title(title), Counter())[title] += 1
+                if not _COMMON_OPENING.match(title):
+                    spellings.setdefault(fold_title(title), Counter())[title] += 1
         return cls(series, (c.most_common(1)[0][0] for c in spellings.values()))
 
     def canonical(self, title: str) -> str:
@@ -187,7 +202,8 @@ class _Reader:
         start = _main_clause(text)
         clause = text[start:]
         mentions = self.works.mentions(text)
-        named = [m.work for m in mentions if m.start >= start and not _PEOPLE_OF.search(text[:m.start])]
+        named = [m.work for m in mentions if m.start >= start and not _PEOPLE_OF.search(text[:m.start])
+                 and not _ITS_PEOPLE.match(text[m.end:])]
         to_last, back = _REFERS_TO_LAST.match(clause), _REFERS_BACK.match(clause)
         appositive = back and any(m.start - start - back.end() <= 2 for m in mentions if m.start >= start)
         if to_last:
@@ -222,7 +238,7 @@ def attribute(articles: Sequence[Article], sentences: Sequence[Sentence], series
               ) -> list[Sentence]:
     """The sentences with `work` set: None for this series, else the title of the work they are about."""
     series = series or Series.load()
-    works = Works.of(series, (s.text for s in sentences))
+    works = Works.of(series, (s.text for s in sentences), (a.title for a in articles if a.title))
     by_article: dict[str, list[Sentence]] = {}
     for sentence in sentences:
         by_article.setdefault(sentence.source_id, []).append(sentence)

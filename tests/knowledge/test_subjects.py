@@ -81,3 +81,18 @@ def test_an_article_that_names_no_work_is_not_taken_for_the_series() -> None:
     article = parse_article("x", "Zombie Drama Breaks Records\n\nThe drama stars Kim Min-jun (Park Seo-yeon).")
     sentences, _ = split_articles([article])
     assert all(s.work is not None for s in attribute([article], sentences))
+
+
+@pytest.mark.parametrize(("text", "work"), [
+    ("Sweet Home Season 2 Arrives\n\nSweet Home season 2 premiered on December 1, 2023. Following All of Us Are "
+     "Dead, the series stars Song Kang (Cha Hyun-su). It was directed by Lee Eung-bok.", "Sweet Home"),
+    ("A Reality Show of the Undead\n\nZombieverse is a Netflix reality show where celebrities survive zombies. "
+     "Like All of Us Are Dead, it was shot in Seoul. The cast includes Noh Hong-chul.", "Zombieverse"),
+    ("Moving: The Superhero Drama Everyone Watches\n\nIt premiered in August. All of Us Are Dead fans loved it. "
+     "The drama stars Ryu Seung-ryong (Jang Ju-won).", "Moving"),
+])
+def test_unquoted_titles_of_unseen_articles_are_recognised(text: str, work: str) -> None:
+    article = parse_article("x", text)
+    sentences, _ = split_articles([article])
+    works = [s.work for s in attribute([article], sentences)]
+    assert None not in works and works.count(work) >= len(works) - 1, works

@@ -1,0 +1,105 @@
+"""Answers about the series come from the series, with articles about other shows in the seeds.
+
+Real model, real seeds plus the other-shows corpus of tests/data/other_shows (short articles about
+other K-dramas and zombie films, sharing this series' vocabulary).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.answers.answerer import Answerer, load_answerer
+from bot.answers.model import Answer
+from bot.knowledge.passages import Sentence
+from bot.replies.text import render_text
+from bot.settings import Settings
+from tests.answers.test_answerer import fold
+from tests.conftest import HELDOUT, SEEDS, SHARED, read_questions
+from tests.knowledge.test_subjects import OTHER_SHOWS
+
+QUESTION_SETS = [p for p in (SHARED / "eval" / "dev.jsonl", SHARED / "eval" / "dev_informal.jsonl", HELDOUT)
+                 if p.is_file()]
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory: pytest.TempPathFactory, embedder, monkeypatch_session) -> Answerer:
+    """An answerer whose seeds are the five articles and the eight about other shows."""
+    seeds = tmp_path_factory.mktemp("seeds")
+    for path in (*SEEDS.glob("*.txt"), *OTHER_SHOWS.glob("*.txt")):
+        shutil.copy(path, seeds / path.name)
+    monkeypatch_session.setattr("bot.answers.answerer.Embedder", lambda *_: embedder)
+    return load_answerer(Settings(seeds_dir=seeds, index_dir=tmp_path_factory.mktemp("index")))
+
+
+def quoted_sentences(answerer: Answerer, answer: Answer) -> list[Sentence]:
+    by_quote = {(s.source_id, s.quote): s for s in answerer.knowledge.sentences}
+    return [by_quote[(q.source_id, q.text)] for q in answer.quotes]
+
+
+def hits(answerer: Answerer, rows: list[dict]) -> tuple[int, int]:
+    """(answerable questions answered with an expected phrase, unanswerable ones declined)."""
+    hit = declined = 0
+    for row in rows:
+        answer = answerer.ask(row["q"])
+        quoted = fold(" ".join(q.text for q in answer.quotes))
+        if row["kind"] == "answerable":
+            hit += answer.answered and any(e in quoted for e in row["expect"])
+        elif row["kind"] == "unanswerable":
+            declined += not answer.answered
+    return hit, declined
+
+
+@pytest.mark.parametrize("questions", QUESTION_SETS, ids=lambda p: p.name)
+def test_no_quote_about_another_show_answers_a_question_about_this_one(mixed: Answerer, questions: Path) -> None:
+    for row in read_questions(questions):
+        asked = mixed.subjects.asked(row["q"])
+        if asked.works != {None}:
+            continue  # the question names another show itself
+        answer = mixed.ask(row["q"])
+        for sentence in quoted_sentences(mixed, answer):
+            assert sentence.work is None, (row["q"], sentence.text)
+            assert sentence.source_id in {p.stem for p in SEEDS.glob("*.txt")}, (row["q"], sentence.text)
+
+
+@pytest.mark.parametrize("questions", QUESTION_SETS, ids=lambda p: p.name)
+def test_the_scores_stay_within_one_question_with_other_shows_added(answerer: Answerer, mixed: Answerer,
+                                                                     questions: Path) -> None:
+    rows = read_questions(questions)
+    alone, together = hits(answerer, rows), hits(mixed, rows)
+    assert abs(alone[0] - together[0]) <= 1 and abs(alone[1] - together[1]) <= 1, (alone, together)
+
+
+@pytest.mark.parametrize(("question", "work", "expected"), [
+    ("Who directed Squid Game?", "Squid Game", "Hwang"),
+    ("who plays Cha Hyun-su in sweet home", "Sweet Home", "Song Kang"),
+    ("When did Kingdom first come out on Netflix?", "Kingdom", "January 25, 2019"),
+    ("How many hours of Hellbound were viewed?", "Hellbound", "43.48 million hours"),
+    ("Who wrote Hospital Playlist?", "Hospital Playlist", "Lee Woo-jung"),
+])
+def test_a_question_about_another_show_is_answered_from_it_and_says_so(mixed: Answerer, question: str, work: str,
+                                                                       expected: str) -> None:
+    answer = mixed.ask(question)
+    assert answer.answered and answer.about == work
+    assert expected in " ".join(q.text for q in answer.quotes)
+    for sentence in quoted_sentences(mixed, answer):
+        assert sentence.work == work or work in sentence.text
+    assert render_text(answer).startswith(f"About {work} (not All of Us Are Dead)")
+
+
+def test_a_comparison_the_question_asks_for_may_quote_the_other_show(mixed: Answerer) -> None:
+    answer = mixed.ask("Did All of Us Are Dead beat Squid Game's FlixPatrol points on its opening day?")
+    assert answer.answered and answer.about is None
+    assert "679 points" in " ".join(q.text for q in answer.quotes)
+
+
+def test_questions_about_this_series_ignore_the_other_shows(mixed: Answerer) -> None:
+    for question, expected in [("Who directed the series?", "Lee"), ("When was it released?", "January 28"),
+                               ("Who plays Jang Yoon-bok?", None)]:
+        answer = mixed.ask(question)
+        assert all(s.work is None for s in quoted_sentences(mixed, answer)), question
+        assert answer.about is None
+        if expected:
+            assert expected in " ".join(q.text for q in answer.quotes), question

@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from bot.knowledge.passages import Sentence
 from bot.knowledge.subjects import Series, Works, fold_title
 
-# Words that make a question naming another work a comparison with this series.
-_COMPARES = re.compile(r"\b(?:beat|beats|beaten|than|compar\w*|vs\.?|versus|like|similar|differ\w*|both|"
-                       r"bigger|better|faster|more|fewer|less|record|overtake\w*|surpass\w*|after|before)\b")
-_THIS_SERIES = re.compile(r"\b(?:it|its|the (?:show|series|drama))\b")
+# Words by which a question refers to this series beside another work: a comparison ("did it beat
+# Squid Game?") or a question about this one ("she was in Squid Game, who does she play here?").
+_THIS_SERIES = re.compile(r"\b(?:it|its|this|here|the (?:show|series|drama))\b")
 _LOWER_WORD = re.compile(r"(?<![\w#])[a-z]+\b")
 
 
@@ -47,9 +46,7 @@ class Subjects:
         others = frozenset(work for work, pattern in self._patterns if pattern.search(question))
         if not others:
             return Asked(frozenset({None}), None)
-        lowered = question.casefold()
-        names_series = any(p.search(question) for p in self._series) or _THIS_SERIES.search(lowered)
-        if names_series and _COMPARES.search(lowered):
+        if any(p.search(question) for p in self._series) or _THIS_SERIES.search(question.casefold()):
             return Asked(frozenset({None, *others}), None)
         return Asked(frozenset(others), next(iter(sorted(others))) if len(others) == 1 else ", ".join(sorted(others)))
 

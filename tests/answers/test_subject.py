@@ -67,7 +67,8 @@ def test_no_quote_about_another_show_answers_a_question_about_this_one(mixed: An
 @pytest.mark.parametrize("questions", QUESTION_SETS, ids=lambda p: p.name)
 def test_the_scores_stay_within_one_question_with_other_shows_added(answerer: Answerer, mixed: Answerer,
                                                                      questions: Path) -> None:
-    rows = read_questions(questions)
+    # A question about a show the added articles cover ("who directed hellbound") may now be answered.
+    rows = [r for r in read_questions(questions) if mixed.subjects.asked(r["q"]).works == {None}]
     alone, together = hits(answerer, rows), hits(mixed, rows)
     assert abs(alone[0] - together[0]) <= 1 and abs(alone[1] - together[1]) <= 1, (alone, together)
 
@@ -93,6 +94,8 @@ def test_a_comparison_the_question_asks_for_may_quote_the_other_show(mixed: Answ
     answer = mixed.ask("Did All of Us Are Dead beat Squid Game's FlixPatrol points on its opening day?")
     assert answer.answered and answer.about is None
     assert "679 points" in " ".join(q.text for q in answer.quotes)
+    both = mixed.subjects.asked("how long did squid game take to reach no. 1 compared to it?")
+    assert both.works == {None, "Squid Game"}
 
 
 def test_questions_about_this_series_ignore_the_other_shows(mixed: Answerer) -> None:

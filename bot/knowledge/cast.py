@@ -55,8 +55,9 @@ _PLAYS = r"(?:as|plays|played|portrays|portrayed|stars\s+as|starred\s+as)"
 # person, or none when a list of names follows the match; `job` (job words) and `kind` (an original's).
 PAIR_RULES = (
     ("actor (character)", re.compile(rf"(?P<actor>{NAME}),?\s*\((?P<character>{NAME})\)")),
-    ("actor plays character", re.compile(rf"(?P<actor>{NAME}),?\s+(?:who\s+)?{_PLAYS}\s+(?:the\s+(?:[a-z]+\s+){1,2})?"
-                                         rf"(?P<character>{NAME})")),
+    # "Cho Yi-hyun, who plays the resident Jang Yoon-bok": up to two words describing the character.
+    ("actor plays character", re.compile(rf"(?P<actor>{NAME}),?\s+(?:who\s+)?{_PLAYS}\s+"
+                                         rf"(?:the\s+(?:[a-z]+\s+){{1,2}})?(?P<character>{NAME})")),
     ("character, played by actor", re.compile(rf"(?P<character>{NAME}),?\s+(?:played|portrayed)\s+by\s+"
                                               rf"(?P<actor>{NAME})")),
 )

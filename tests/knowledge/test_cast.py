@@ -203,7 +203,7 @@ def test_articles_about_other_shows_change_nothing(cast: Cast) -> None:
 
 
 def test_every_rule_reaches_the_one_accept_step() -> None:
-    text = ("All of Us Are Dead adds two names. Kim Min-ji, who plays Han Seo-yeon, joins the school. "
+    text = ("All of Us Are Dead adds two names. Kim Min-ji, who plays the transfer student Han Seo-yeon, joins. "
             "Oh Ha-ri, played by Jo Woo-jin, returns. The Director General of the agency praised it. "
             "Writer Yeon wrote the speech, and the series is also directed by Park Do-yun. "
             "Lee Yoo-mi shot to fame with her role in Squid Game, where she played Ji-Yeong (player 240).")

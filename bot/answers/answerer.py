@@ -120,41 +120,50 @@ class Answerer:
             return Answer(question, Outcome.NOT_ENGLISH)
         assert isinstance(analysed, Question)
         query_terms = self.query_terms(analysed)
-        if self.unknown_share(analysed, query_terms) >= self.weights.max_unknown:
-            return Answer(question, Outcome.NOT_IN_ARTICLES)
         asked = self.subjects.asked(analysed.text)
-        candidates = [c for c in self.rank(analysed, query_terms) if self.subjects.allows(asked, c.sentence)]
+        if self.unknown_share(analysed, query_terms, self.subjects.vocabulary(asked)) >= self.weights.max_unknown:
+            return Answer(question, Outcome.NOT_IN_ARTICLES)
+        candidates = self.rank(analysed, self.subjects.focus(asked, query_terms), self.subjects.allowed(asked))
         if not candidates or candidates[0].score < self.weights.min_confidence:
             return Answer(question, Outcome.NOT_IN_ARTICLES)
         return Answer(question, Outcome.ANSWERED, tuple(self._quote(c) for c in self._select(candidates)),
                       about=asked.about)
 
-    def unknown_share(self, question: Question, query_terms: list[str]) -> float:
+    def unknown_share(self, question: Question, query_terms: list[str],
+                      vocabulary: frozenset[str] | None = None) -> float:
         """The rarity-weighted share of the question's non-name words that the articles never use.
 
         A question asking for an attribute the articles never mention ("the budget", "how tall") is
-        wholly unknown, however well the rest of it matches.
+        wholly unknown, however well the rest of it matches. `vocabulary` limits the words known to
+        those of the sentences that may answer (bot.answers.subject).
         """
-        if question.head and question.head not in self.acronyms and not self._known(self._respell(question.head)):
+        head = question.head
+        if head and head not in self.acronyms and not self._known(self._respell(head), vocabulary):
             return 1.0
         focus = {t for t in query_terms if t not in self.name_terms}
         if not focus:
             return 0.0
         idf = self.knowledge.lexical.idf
-        unknown = {t for t in focus if not self._known(t)}
+        unknown = {t for t in focus if not self._known(t, vocabulary)}
         return sum(idf(t) for t in unknown) / sum(idf(t) for t in focus)
 
-    def rank(self, question: Question, query_terms: list[str]) -> list[Candidate]:
+    def rank(self, question: Question, query_terms: list[str], allowed: np.ndarray | None = None) -> list[Candidate]:
         """Sentences of the retrieved passages and the nearest sentences, best first."""
-        found = [Candidate(s, e, e.score(self.weights)) for s, e in self.gather(question, query_terms)]
+        found = [Candidate(s, e, e.score(self.weights)) for s, e in self.gather(question, query_terms, allowed)]
         return sorted(found, key=lambda c: c.score, reverse=True)
 
-    def gather(self, question: Question, query_terms: list[str]) -> list[tuple[Sentence, Evidence]]:
-        """The candidate sentences with their evidence, unweighed."""
+    def gather(self, question: Question, query_terms: list[str],
+               allowed: np.ndarray | None = None) -> list[tuple[Sentence, Evidence]]:
+        """The candidate sentences with their evidence, unweighed; only `allowed` ones (by sentence id)
+        when given: those about the work the question asks about (bot.answers.subject)."""
         expanded = " ".join([question.text, *self._alias_names(question.text)])
         vector = self.embedder.encode([expanded])[0]
         similarity = self._sentence_similarity(vector)
+        if allowed is not None:
+            similarity = np.where(allowed, similarity, -np.inf)
         passage_dense = self._candidate_sentences(vector, similarity, query_terms)
+        if allowed is not None:
+            passage_dense = {sid: dense for sid, dense in passage_dense.items() if allowed[sid]}
         if not passage_dense:
             return []
         ids = np.fromiter(passage_dense, dtype=np.int64)
@@ -204,9 +213,10 @@ class Answerer:
         related = {v for t in set(query_terms) for v in self._related_vocabulary(t) if v != t}
         return [*query_terms, *sorted(related)]
 
-    def _known(self, query_term: str) -> bool:
-        """Whether the articles use the term, a synonym of it or a word of its family."""
-        return bool(self._related_vocabulary(query_term))
+    def _known(self, query_term: str, vocabulary: frozenset[str] | None = None) -> bool:
+        """Whether the articles (or `vocabulary`) use the term, a synonym of it or a word of its family."""
+        related = self._related_vocabulary(query_term)
+        return bool(related & vocabulary if vocabulary is not None else related)
 
     def _related_vocabulary(self, query_term: str) -> frozenset[str]:
         """The articles' terms that are this term, a synonym of it or of its family (memoised: the

@@ -10,11 +10,14 @@ work it is. A comparison ("did it beat Squid Game?") may quote both.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from bot.knowledge.passages import Sentence
 from bot.knowledge.subjects import Series, Works, fold_title
+from bot.knowledge.text import terms
 
 # Words by which a question refers to this series beside another work: a comparison ("did it beat
 # Squid Game?") or a question about this one ("she was in Squid Game, who does she play here?").
@@ -31,16 +34,21 @@ class Asked:
 
 
 class Subjects:
-    """Reads the works a question names, against the titles the articles name."""
+    """Reads the works a question names, against the titles the articles name, and says which sentences
+    may answer it."""
 
-    def __init__(self, sentences: Iterable[Sentence], series: Series | None = None) -> None:
+    def __init__(self, sentences: Sequence[Sentence], series: Series | None = None) -> None:
         texts = [s.text for s in sentences]
         self.works = Works.of(series or Series.load(), texts)
         # A one-word title that is also a plain word of the articles ("alive") counts only as written.
         plain = {w for text in texts for w in _LOWER_WORD.findall(text)}
-        self._patterns = [(work, _question_pattern(work, fold_title(work) in plain))
-                          for work in (*self.works.others,)]
+        self._patterns = [(work, _question_pattern(work, fold_title(work) in plain)) for work in self.works.others]
         self._series = [_question_pattern(t, False) for t in (self.works.series.title, *self.works.series.aliases)]
+        self._about = [s.work for s in sentences]
+        self._named = [frozenset(m.work for m in self.works.mentions(t)) for t in texts]
+        self._terms = [frozenset(terms(s.quote)) for s in sentences]
+        self._masks: dict[frozenset[str | None], np.ndarray] = {}
+        self._vocabularies: dict[frozenset[str | None], frozenset[str]] = {}
 
     def asked(self, question: str) -> Asked:
         others = frozenset(work for work, pattern in self._patterns if pattern.search(question))
@@ -48,14 +56,35 @@ class Subjects:
             return Asked(frozenset({None}), None)
         if any(p.search(question) for p in self._series) or _THIS_SERIES.search(question.casefold()):
             return Asked(frozenset({None, *others}), None)
-        return Asked(frozenset(others), next(iter(sorted(others))) if len(others) == 1 else ", ".join(sorted(others)))
+        return Asked(others, ", ".join(sorted(others)))
 
-    def allows(self, asked: Asked, sentence: Sentence) -> bool:
-        """Whether the sentence is about a work the question asks about; for a question about another
-        work, a sentence naming it also speaks of it ("her role in Squid Game, where she played …")."""
-        if sentence.work in asked.works:
-            return True
-        return None not in asked.works and any(m.work in asked.works for m in self.works.mentions(sentence.text))
+    def vocabulary(self, asked: Asked) -> frozenset[str]:
+        """The terms of the sentences that may answer: "budget" known only from another show's article
+        is unknown to a question about this series, which is then declined."""
+        if asked.works not in self._vocabularies:
+            mask = self.allowed(asked)
+            self._vocabularies[asked.works] = frozenset().union(*(t for t, ok in zip(self._terms, mask, strict=True)
+                                                                  if ok))
+        return self._vocabularies[asked.works]
+
+    def focus(self, asked: Asked, query_terms: list[str]) -> list[str]:
+        """The query terms without the other work's title: the sentences allowed are about it already,
+        so naming it again ("Squid Game went on to …") is no evidence of answering "who directed" it."""
+        if asked.about is None:
+            return query_terms
+        title_terms = {t for work in asked.works if work for t in terms(work)}
+        return [t for t in query_terms if t not in title_terms] or query_terms
+
+    def allowed(self, asked: Asked) -> np.ndarray:
+        """Per sentence id, whether it may answer: it is about a work the question asks about, or, for a
+        question about another work, it names that work ("her role in Squid Game, where she played …")."""
+        mask = self._masks.get(asked.works)
+        if mask is None:
+            only_others = None not in asked.works
+            mask = np.array([work in asked.works or (only_others and bool(named & asked.works))
+                             for work, named in zip(self._about, self._named, strict=True)], dtype=bool)
+            self._masks[asked.works] = mask
+        return mask
 
 
 def _question_pattern(title: str, as_written: bool) -> re.Pattern[str]:

@@ -74,8 +74,9 @@ def test_the_scores_stay_within_one_question_with_other_shows_added(answerer: An
 
 
 @pytest.mark.parametrize(("question", "work", "expected"), [
-    ("Who directed Squid Game?", "Squid Game", "Hwang"),
+    ("how many episodes does squid game have", "Squid Game", "all nine episodes"),
     ("who plays Cha Hyun-su in sweet home", "Sweet Home", "Song Kang"),
+    ("who stars in train to busan", "Train to Busan", "Gong Yoo"),
     ("When did Kingdom first come out on Netflix?", "Kingdom", "January 25, 2019"),
     ("How many hours of Hellbound were viewed?", "Hellbound", "43.48 million hours"),
     ("Who wrote Hospital Playlist?", "Hospital Playlist", "Lee Woo-jung"),
@@ -99,10 +100,13 @@ def test_a_comparison_the_question_asks_for_may_quote_the_other_show(mixed: Answ
 
 
 def test_questions_about_this_series_ignore_the_other_shows(mixed: Answerer) -> None:
-    for question, expected in [("Who directed the series?", "Lee"), ("When was it released?", "January 28"),
-                               ("Who plays Jang Yoon-bok?", None)]:
+    # Jang Yoon-bok is a role in Hospital Playlist; a budget is given for other shows only.
+    for question, expected in [("Who directed the series?", "Lee JQ"), ("Who plays Jang Yoon-bok?", None),
+                               ("what was the budget for all of us are dead", None)]:
         answer = mixed.ask(question)
         assert all(s.work is None for s in quoted_sentences(mixed, answer)), question
         assert answer.about is None
         if expected:
             assert expected in " ".join(q.text for q in answer.quotes), question
+        else:
+            assert not answer.answered, question

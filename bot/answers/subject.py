@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.knowledge.passages import Sentence
-from bot.knowledge.subjects import Series, Works, fold_title
+from bot.knowledge.subjects import UNNAMED_WORK, Series, Works, fold_title
 from bot.knowledge.text import terms
 
 # Words by which a question refers to this series beside another work: a comparison ("did it beat
@@ -39,7 +39,8 @@ class Subjects:
 
     def __init__(self, sentences: Sequence[Sentence], series: Series | None = None) -> None:
         texts = [s.text for s in sentences]
-        self.works = Works.of(series or Series.load(), texts)
+        named = {s.work for s in sentences if s.work and not s.work.startswith(UNNAMED_WORK)}
+        self.works = Works.of(series or Series.load(), texts, known=named)
         # A one-word title that is also a plain word of the articles ("alive") counts only as written.
         plain = {w for text in texts for w in _LOWER_WORD.findall(text)}
         self._patterns = [(work, _question_pattern(work, fold_title(work) in plain)) for work in self.works.others]

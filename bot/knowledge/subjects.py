@@ -32,6 +32,8 @@ from bot.knowledge.passages import Sentence
 from bot.settings import DATA_DIR
 
 SERIES_FILE = DATA_DIR / "series.toml"
+# What an article naming no work at all is taken to be about: a work called after the article.
+UNNAMED_WORK = "the work of"
 
 # Small words a title may hold between its capitalised ones: "All of Us Are Dead", "Train to Busan".
 _SMALL = r"(?:of|the|a|an|at|in|on|and|are|us|to|for|with|from)\b"
@@ -128,15 +130,16 @@ class Works:
                                                                            *series.origins, *self.others)]
 
     @classmethod
-    def of(cls, series: Series, texts: Iterable[str], headlines: Iterable[str] = ()) -> Works:
+    def of(cls, series: Series, texts: Iterable[str], headlines: Iterable[str] = (), known: Iterable[str] = (),
+           ) -> Works:
         """The series and every other title the texts name, each spelt as most often written; a headline
-        opening with "Title:" names one too."""
-        texts = [*texts, *(f'"{m.group("title")}"' for h in headlines if (m := _HEADLINE_TITLE.match(h)))]
+        opening with "Title:" names one too, and so do the `known` titles (of attributed sentences)."""
+        found = [t for text in texts for t in _titles_in(text)]
+        found += [m.group("title") for h in headlines if (m := _HEADLINE_TITLE.match(h))]
         spellings: dict[str, Counter[str]] = {}
-        for text in texts:
-            for title in _titles_in(text):
-                if not _COMMON_OPENING.match(title):
-                    spellings.setdefault(fold_title(title), Counter())[title] += 1
+        for title in (*found, *known):
+            if not _COMMON_OPENING.match(title):
+                spellings.setdefault(fold_title(title), Counter())[title] += 1
         return cls(series, (c.most_common(1)[0][0] for c in spellings.values()))
 
     def canonical(self, title: str) -> str:
@@ -229,7 +232,7 @@ def main_work(works: Works, article: Article, sentences: Sequence[Sentence]) -> 
     for text in (article.title or "", *(s.text for s in sentences)):
         counts.update(m.work for m in works.mentions(text))
     if not counts:
-        return f"the work of “{article.label}”"
+        return f"{UNNAMED_WORK} “{article.label}”"
     headline = {m.work for m in works.mentions(article.title or "")}
     return max(counts, key=lambda w: (counts[w], w in headline, w == works.series.title))
 

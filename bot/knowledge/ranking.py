@@ -25,10 +25,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from bot.knowledge.articles import Article
 from bot.knowledge.facts import MONTHS, NUMBER_WORDS, ORDINAL_WORDS, Citation, number_value, ordinal_value
@@ -47,11 +47,19 @@ _CHART = (r"(?:(?:the|this|its)\s+)?(?:(?!(?:top|of|the|in|on|and|with|to|at)\b)
 _CHART_AFTER_RANK = re.compile(rf"(?:\s+(?:spot|mark|position|place))?\s+(?:on|in|of|at|atop)\s+(?P<chart>{_CHART})")
 _CHART_ANYWHERE = re.compile(rf"(?<![\w-])(?P<chart>{_CHART})")
 
+# One row per kind of quantity: (kind, the units that make a number one of that kind).
+QUANTITY_RULES = (
+    ("points", r"points?"),
+    ("countries", r"countries|territories|markets"),
+    ("hours", r"hours?"),
+    ("audience", r"views|viewers|households|accounts|subscribers"),
+    ("percent", r"%|per\s?cent|percent"),
+    ("time", r"days?|weeks?|months?"),
+)
 _QUANTITY = re.compile(
     rf"(?:\b(?:just|only)\s+)?(?P<value>(?:(?:more than|over|nearly|almost|about|around|at least|some)\s+)?"
     rf"\b(?P<num>{_NUMBER})(?:\s+(?P<scale>thousand|million|billion))?\s*"
-    r"(?P<unit>%|per\s?cent|percent|points?|countries|territories|markets|hours?|days?|weeks?|months?|views|"
-    r"viewers|households|accounts|subscribers))(?![\w])", re.IGNORECASE)
+    rf"(?P<unit>{'|'.join(f'(?P<{kind}>{units})' for kind, units in QUANTITY_RULES)}))(?![\w])", re.IGNORECASE)
 _RANKS = (
     re.compile(r"(?P<value>(?:No\.|#)\s?(?P<num>\d+))"),
     re.compile(rf"(?P<value>(?P<ord>{_ORDINAL})\s+(?:place|spot|position))", re.IGNORECASE),
@@ -212,40 +220,47 @@ class _Reader:
         for m in _QUANTITY.finditer(self.quote):
             if any(s <= m.start() < e for s, e in windows):
                 continue  # "in its first 28 days" qualifies another figure
-            unit = m.group("unit").casefold()
-            if m.group("num").casefold() in {"a", "an"} and not m.group("scale") \
-                    and not re.match(r"days?|weeks?|months?", unit):
-                continue
+            kind = next(kind for kind, _ in QUANTITY_RULES if m.group(kind))
+            if m.group("num").casefold() in {"a", "an"} and not m.group("scale") and kind != "time":
+                continue  # "a point", but "a day after its release"
             number = number_value(m.group("num"), m.group("scale"))
-            raw = self._quantity(m, unit, number)
+            unit = m.group("unit").casefold()
+            if kind == "time":
+                raw = self._time(m, unit, number, m.group("value"))
+            else:
+                raw = _Raw(m.start(), m.end(), m.group("value"), number, kind, self._measures[kind](self, m, unit))
             if raw is not None:
                 yield raw
 
-    def _quantity(self, m: re.Match[str], unit: str, number: float) -> _Raw | None:
-        clause = self._clause(m.start())
-        rest = self.quote[m.end():]
-        window = _WINDOW.search(clause[1][m.end() - clause[0]:]) if clause else None
-        within = f" {window.group(0)}" if window else ""
-        value = m.group("value")
-        if unit.startswith("point"):
-            return _Raw(m.start(), m.end(), value, number, "points", f"{self._points_source()} points"
-                        f"{self._occasion(clause[1], m.start() - clause[0])}")
-        if unit in {"countries", "territories", "markets"}:
-            ranks = [r for r in self._ranks() if r.start >= self.offset]
-            measure = f"{unit} where it ranked {ranks[0].value}" if ranks else unit
-            return _Raw(m.start(), m.end(), value, number, "countries", measure)
-        if unit.startswith("hour"):
-            verb = re.match(r"\s+(watched|viewed|streamed)\b", rest)
-            measure = f"hours {verb.group(1) if verb else 'viewed'}{within}"
-            return _Raw(m.start(), m.end(), value, number, "hours", measure)
-        if unit in {"views", "viewers", "households", "accounts", "subscribers"}:
-            return _Raw(m.start(), m.end(), value, number, "audience", f"{unit}{within}")
-        if unit == "%" or unit.startswith("per"):
-            growth = _GROWTH.match(self.quote[self.offset:m.start()])
-            subject = growth.group("subject") if growth else None
-            measure = f"growth of {subject[0].lower()}{subject[1:]}" if subject else "per cent"
-            return _Raw(m.start(), m.end(), value, number, "percent", measure)
-        return self._time(m, unit, number, value)
+    def _within(self, m: re.Match[str]) -> str:
+        """The time window the clause gives a figure ("in its first 28 days"), as words to add."""
+        start, clause = self._clause(m.start())
+        window = _WINDOW.search(clause[m.end() - start:])
+        return f" {window.group(0)}" if window else ""
+
+    def _points(self, m: re.Match[str], _unit: str) -> str:
+        start, clause = self._clause(m.start())
+        return f"{self._points_source()} points{self._occasion(clause, m.start() - start)}"
+
+    def _countries(self, _m: re.Match[str], unit: str) -> str:
+        ranks = [r for r in self._ranks() if r.start >= self.offset]
+        return f"{unit} where it ranked {ranks[0].value}" if ranks else unit
+
+    def _hours(self, m: re.Match[str], _unit: str) -> str:
+        verb = re.match(r"\s+(watched|viewed|streamed)\b", self.quote[m.end():])
+        return f"hours {verb.group(1) if verb else 'viewed'}{self._within(m)}"
+
+    def _audience(self, m: re.Match[str], unit: str) -> str:
+        return f"{unit}{self._within(m)}"
+
+    def _percent(self, m: re.Match[str], _unit: str) -> str:
+        growth = _GROWTH.match(self.quote[self.offset:m.start()])
+        subject = growth.group("subject") if growth else None
+        return f"growth of {subject[0].lower()}{subject[1:]}" if subject else "per cent"
+
+    # What each kind of quantity measures, in words (time spans are read by _time).
+    _measures: ClassVar[dict[str, Callable[[_Reader, re.Match[str], str], str]]] = {
+        "points": _points, "countries": _countries, "hours": _hours, "audience": _audience, "percent": _percent}
 
     def _time(self, m: re.Match[str], unit: str, number: float, value: str) -> _Raw | None:
         plural = unit if unit.endswith("s") else f"{unit}s"

@@ -7,9 +7,10 @@ a top N ("within the top 10"), a quantity with a chart or audience unit ("679 po
 release", "four days to reach…"), or a record ("the second Korean series to reach No. 1 …").
 Numbers without such a unit (episode counts, years, dates) are not figures of the launch.
 
-Each figure says which show it is about (the title named before it, else the series when the
-sentence refers back to it: "It", "the drama", "its release"; comparisons name Squid Game or
-Hellbound), what it measures (its unit with the chart, source or time window the sentence names),
+Only sentences about the series are read (bot.knowledge.subjects), so another show's record is never
+this one's. Within them each figure says which show it is about (the title named before it, else the
+series when the sentence refers back to it: "It", "the drama", "its release"; a comparison names
+Squid Game), what it measures (its unit with the chart, source or time window the sentence names),
 and the sentence it came from.
 
 Order, chosen to read as the story of the launch: by the day after the series' release that the

@@ -26,7 +26,7 @@ from bot.knowledge.lexical import LexicalIndex
 from bot.knowledge.names import AliasBook
 from bot.knowledge.passages import PASSAGE_SENTENCES, Passage, Sentence, clauses, split_articles
 from bot.knowledge.ranking import Ranking, build_ranking
-from bot.knowledge.subjects import attribute
+from bot.knowledge.subjects import SERIES_FILE, attribute
 from bot.settings import DEFAULT_ALIASES_FILE
 
 log = logging.getLogger(__name__)
@@ -80,6 +80,7 @@ def expected_manifest(seeds_dir: Path, embedder: Embedder, aliases_file: Path = 
         "settings": {"passage_sentences": PASSAGE_SENTENCES},
         "seeds": {p.name: _sha256(p) for p in seed_files(seeds_dir)},
         "aliases": _sha256(aliases_file) if aliases_file.is_file() else None,
+        "series": _sha256(SERIES_FILE),
     }
 
 
@@ -130,7 +131,7 @@ def load_index(seeds_dir: Path, index_dir: Path, embedder: Embedder,
     stored = json.loads(manifest_path.read_text(encoding="utf-8"))
     expected = expected_manifest(seeds_dir, embedder, aliases_file)
     for key, what in (("format", "index format"), ("model", "model"), ("settings", "index settings"),
-                      ("seeds", "seed files"), ("aliases", "alias file")):
+                      ("seeds", "seed files"), ("aliases", "alias file"), ("series", "series file")):
         if stored.get(key) != expected[key]:
             raise IndexStale(f"the {what} changed since it was built")
     table = json.loads((index_dir / TABLE).read_text(encoding="utf-8"))

@@ -27,12 +27,12 @@ def test_ranking_json_has_the_documented_shape(ranking: Ranking) -> None:
     figure = data["figures"][0]
     assert set(figure) == {"value", "number", "kind", "measure", "show", "day", "citation"}
     assert set(figure["citation"]) == {"text", "source_id", "title", "date", "spoiler"}
-    assert (figure["value"], figure["number"], figure["show"]) == ("679 points", 679, "All Of Us Are Dead")
+    assert (figure["value"], figure["number"], figure["show"]) == ("679 points", 679, "All of Us Are Dead")
 
 
 def test_ranking_text_shows_each_sentence_under_its_figures(ranking: Ranking) -> None:
     text = ranking_text(ranking)
-    assert text.startswith("All Of Us Are Dead in figures, in the order of the launch, released 2022-01-28:")
+    assert text.startswith("All of Us Are Dead in figures, in the order of the launch, released 2022-01-28:")
     assert "  231 points: FlixPatrol points on its opening day (Squid Game)\n" in text
     assert "  the second Korean series to reach the No. 1 mark in Netflix's United States list" in text
     sources = text.split("\nSources\n")[1].splitlines()

@@ -52,7 +52,7 @@ def test_a_corrupt_index_is_rebuilt(seeds, tmp_path, embedder, caplog, damaged: 
     index = tmp_path / "index"
     build(seeds, index, embedder, caplog)
     (index / damaged).write_bytes(b"\x00garbage")
-    assert "corrupt" in build(seeds, index, embedder, caplog)
+    assert "damaged" in build(seeds, index, embedder, caplog)
     assert load_or_build(seeds, index, embedder).passage_index.ntotal > 0
 
 

@@ -6,7 +6,8 @@ Prints, as medians (p95 where it matters) and ratios:
 - peak RSS of one answering process, `ask --json -` over the dev questions (≤ 300 MB);
 - warm answer time against the bare query encoding with sentence-transformers (≤ 1.0x), and the
   ONNX query encoder of the answer path against the same baseline.
-The processes run interleaved, so a busy machine slows baseline and subject alike. Run:
+The processes run interleaved, so a busy machine slows baseline and subject alike, and before this
+process imports anything large (a child's peak RSS counts its parent's memory up to `exec`). Run:
 `make bench` or `.venv/bin/python benchmarks/answer_latency.py`.
 """
 
@@ -26,19 +27,17 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.answers.answerer import load_answerer  # noqa: E402
-from bot.knowledge.embedding import Embedder  # noqa: E402
-from bot.knowledge.store import build_index  # noqa: E402
-from bot.settings import Settings  # noqa: E402
-
-ROUNDS = 5  # cold processes of each kind, and warm passes over the questions
+ROUNDS = 5  # cold processes of each kind
+WARM_ROUNDS = 3  # passes over the questions in one warm process
 EVAL_DIR = next((p / "shared" / "eval" for p in ROOT.parents if (p / "shared" / "eval").is_dir()), None)
 COLD_QUESTION = "how many episodes?"
 
 
 def questions(names: tuple[str, ...]) -> list[str]:
-    files = [EVAL_DIR / n for n in names if EVAL_DIR] + [ROOT / "tests" / "data" / "heldout.jsonl"]
-    return [json.loads(line)["q"] for f in files if f.is_file() for line in f.read_text().splitlines() if line]
+    """The questions of the named sets, from the shared eval folder or tests/data, wherever each is."""
+    folders = [f for f in (EVAL_DIR, ROOT / "tests" / "data") if f]
+    files = [next((f / n for f in folders if (f / n).is_file()), None) for n in names]
+    return [json.loads(line)["q"] for f in files if f for line in f.read_text().splitlines() if line]
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -68,14 +67,11 @@ def run(args: list[str], env: dict[str, str], stdin_path: Path | None = None) ->
 
 def main() -> None:
     dev = questions(("dev.jsonl",))
-    asked = questions(("dev.jsonl", "dev_informal.jsonl"))
+    asked = questions(("dev.jsonl", "dev_informal.jsonl", "heldout.jsonl"))
     with tempfile.TemporaryDirectory() as folder:
         index_dir = Path(folder) / "index"
-        settings = Settings(index_dir=index_dir)
-        embedder = Embedder()
-        build_ms = timed(lambda: build_index(settings.seeds_dir, index_dir, embedder))
-
         env = {**os.environ, "BOT_INDEX_DIR": str(index_dir), "PYTHONPATH": str(ROOT)}
+        build_ms = run([sys.executable, "-m", "bot", "index"], env)[0]
         commands = {
             "import torch": [sys.executable, "-c", "import torch"],
             "ask": [sys.executable, "-m", "bot", "ask", COLD_QUESTION],
@@ -91,7 +87,12 @@ def main() -> None:
         dev_file.write_text("\n".join(dev) + "\n")
         peak_rss = [run([sys.executable, "-m", "bot", "ask", "--json", "-"], env, dev_file)[1] for _ in range(3)]
 
-        answerer = load_answerer(settings)
+        from bot.answers.answerer import load_answerer  # only now: this process stays small until here
+        from bot.knowledge.embedding import Embedder
+        from bot.settings import Settings
+
+        answerer = load_answerer(Settings(index_dir=index_dir))
+        embedder = Embedder()
         encoder = getattr(answerer.knowledge, "encoder", None)  # the ONNX query encoder, where there is one
         for q in asked:  # warm-up: caches, allocator, thread pools
             answerer.ask(q)
@@ -99,7 +100,7 @@ def main() -> None:
         encode_ms: list[float] = []
         onnx_ms: list[float] = []
         answer_ms: list[float] = []
-        for _ in range(ROUNDS):
+        for _ in range(WARM_ROUNDS):
             for q in asked:  # interleaved, so all see the same machine load
                 encode_ms.append(timed(lambda q=q: embedder.encode([q])))
                 if encoder is not None and encoder is not embedder:
@@ -108,7 +109,7 @@ def main() -> None:
 
     torch_ms = statistics.median(cold["import torch"])
     enc, ans = statistics.median(encode_ms), statistics.median(answer_ms)
-    print(f"questions: {len(asked)} x {ROUNDS} rounds warm; {ROUNDS} cold processes of each kind")
+    print(f"questions: {len(asked)} x {WARM_ROUNDS} rounds warm; {ROUNDS} cold processes of each kind")
     print(f"{'measure':<44}{'median':>12}{'p95':>10}{'ratio':>9}  baseline")
     for name in commands:
         print(f"{'cold ' + name:<44}{statistics.median(cold[name]):>9.0f} ms"

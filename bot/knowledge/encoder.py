@@ -25,6 +25,12 @@ class QueryEncoder:
 
         options = onnxruntime.SessionOptions()
         options.log_severity_level = 3  # errors only: its warnings are about graph fusions, not answers
+        # No busy-waiting between questions: idle threads would spin on a core shared with the bot's
+        # other work (and with torch while an index is being built in the same process).
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        # One thread: a question is a few dozen tokens, and on a small shared machine a second thread
+        # costs more in contention than it saves (measured: 13 ms with one, 18 ms with two, on 2 busy cores).
+        options.intra_op_num_threads = 1
         self._session = onnxruntime.InferenceSession(str(model_file), options, providers=["CPUExecutionProvider"])
         self._tokenizer = Tokenizer.from_file(str(tokenizer_file))
         self.dimension = int(self._session.get_outputs()[0].shape[-1])

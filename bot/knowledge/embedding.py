@@ -67,6 +67,8 @@ class Embedder:
 
 def model_fingerprint(path: Path) -> str:
     """A hash of the content of every file of the model, so a swapped model of the same size is noticed."""
+    if not path.is_dir():
+        raise FileNotFoundError(f"no model folder at {path}")
     digest = hashlib.sha256()
     for file in sorted(p for p in path.rglob("*") if p.is_file()):
         digest.update(str(file.relative_to(path)).encode())

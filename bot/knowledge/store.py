@@ -120,13 +120,16 @@ def _sha256(path: Path) -> str:
 
 def expected_manifest(seeds_dir: Path, model_path: Path, aliases_file: Path = DEFAULT_ALIASES_FILE) -> dict:
     """What a current index's manifest says about its inputs (the files it holds are added at build)."""
-    return {
-        "format": INDEX_FORMAT,
-        "model": model_fingerprint(model_path),
-        "settings": {"passage_sentences": PASSAGE_SENTENCES},
-        "seeds": {p.name: _sha256(p) for p in seed_files(seeds_dir)},
-        "aliases": _sha256(aliases_file) if aliases_file.is_file() else None,
-    }
+    try:
+        return {
+            "format": INDEX_FORMAT,
+            "model": model_fingerprint(model_path),
+            "settings": {"passage_sentences": PASSAGE_SENTENCES},
+            "seeds": {p.name: _sha256(p) for p in seed_files(seeds_dir)},
+            "aliases": _sha256(aliases_file) if aliases_file.is_file() else None,
+        }
+    except OSError as exc:  # not the index's fault: rebuilding it would not help
+        raise IndexUnavailable(f"cannot read what the index is built from: {exc}") from exc
 
 
 def build_index(seeds_dir: Path, index_dir: Path, embedder: Embedder,
@@ -210,6 +213,8 @@ def _load_or_rebuild(load: Callable[[], T], seeds_dir: Path, index_dir: Path, al
                      model_path: Path, embedder: Embedder | None) -> T:
     try:
         return load()
+    except IndexUnavailable:
+        raise
     except IndexMissing:
         log.info("No index in %s yet: building it from %s", index_dir, seeds_dir)
     except IndexStale as exc:
@@ -220,7 +225,7 @@ def _load_or_rebuild(load: Callable[[], T], seeds_dir: Path, index_dir: Path, al
     try:
         build_index(seeds_dir, index_dir, embedder or Embedder(model_path), aliases_file)
     except OSError as exc:
-        raise IndexUnavailable(f"cannot write the index in {index_dir}: {exc.strerror or exc}") from exc
+        raise IndexUnavailable(f"cannot build the index in {index_dir}: {exc}") from exc
     try:
         return load()
     except Exception as exc:

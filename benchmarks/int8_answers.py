@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 from onnxruntime.quantization import QuantType, quantize_dynamic  # noqa: E402
 
 from bot.answers.answerer import load_answerer  # noqa: E402
+from bot.answers.model import Answer  # noqa: E402
 from bot.knowledge import encoder as encoder_module  # noqa: E402
 from bot.knowledge.encoder import QueryEncoder  # noqa: E402
 from bot.knowledge.store import QUERY_MODEL, QUERY_TOKENIZER  # noqa: E402
@@ -35,6 +36,12 @@ EVAL_DIR = next((p / "shared" / "eval" for p in ROOT.parents if (p / "shared" / 
 def questions() -> list[str]:
     files = [*(sorted(EVAL_DIR.glob("*.jsonl")) if EVAL_DIR else []), ROOT / "tests" / "data" / "heldout.jsonl"]
     return [json.loads(line)["q"] for f in files for line in f.read_text().splitlines() if line]
+
+
+def _quoted(answer: Answer) -> dict:
+    """An answer as a reader sees it: what is quoted from where, and the wording, without the scores."""
+    shown = answer_json(answer)
+    return {**shown, "quotes": [{k: v for k, v in q.items() if k != "score"} for q in shown["quotes"]]}
 
 
 def median_ms(encoder: QueryEncoder, asked: list[str]) -> float:
@@ -59,11 +66,11 @@ def main() -> None:
         asked = questions()
         fp32 = exported.knowledge.encoder
         cosines = [float(fp32.encode([q])[0] @ int8.encode([q])[0]) for q in asked]
-        differ = [q for q in asked if answer_json(exported.ask(q)) != answer_json(quantised.ask(q))]
+        differ = [q for q in asked if _quoted(exported.ask(q)) != _quoted(quantised.ask(q))]
         sizes = [(settings.index_dir / QUERY_MODEL).stat().st_size, int8_file.stat().st_size]
         timings = median_ms(fp32, asked), median_ms(int8, asked)
     print(f"questions: {len(asked)}; lowest cosine fp32 vs int8: {min(cosines):.4f}")
-    print(f"answers that differ: {len(differ)} of {len(asked)}")
+    print(f"answers that differ (quotes or wording, scores aside): {len(differ)} of {len(asked)}")
     for q in differ:
         print(f"  {q}")
     print(f"size: {sizes[0] / 2**20:.0f} MB fp32, {sizes[1] / 2**20:.0f} MB int8")

@@ -195,7 +195,7 @@ def load_or_build(seeds_dir: Path, index_dir: Path, embedder: Embedder | None = 
 
     Building uses `embedder`, or loads the model at `model_path` (default: the packaged one).
     """
-    path = embedder.path if embedder else Path(model_path) if model_path else default_model_path()
+    path = _model_path(embedder, model_path)
     return _load_or_rebuild(lambda: assemble(load_index(seeds_dir, index_dir, path, aliases_file)),
                             seeds_dir, index_dir, aliases_file, path, embedder)
 
@@ -203,10 +203,15 @@ def load_or_build(seeds_dir: Path, index_dir: Path, embedder: Embedder | None = 
 def load_facts(settings: Settings, embedder: Embedder | None = None) -> Facts:
     """The articles, cast and ranking for the look-ups, without loading the model unless the index
     has to be rebuilt; for every front end."""
-    path = embedder.path if embedder else Path(settings.model_path) if settings.model_path else default_model_path()
+    path = _model_path(embedder, settings.model_path)
     return _load_or_rebuild(
         lambda: load_stored_facts(settings.seeds_dir, settings.index_dir, path, settings.aliases_file),
         settings.seeds_dir, settings.index_dir, settings.aliases_file, path, embedder)
+
+
+def _model_path(embedder: Embedder | None, model_path: str | Path | None) -> Path:
+    """The model the index must have been built with: the given embedder's, the setting's, or the packaged one."""
+    return embedder.path if embedder else Path(model_path) if model_path else default_model_path()
 
 
 def _load_or_rebuild(load: Callable[[], T], seeds_dir: Path, index_dir: Path, aliases_file: Path,

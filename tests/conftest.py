@@ -37,7 +37,7 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 @pytest.fixture(scope="session")
 def answerer(settings: Settings, embedder: Embedder, monkeypatch_session: pytest.MonkeyPatch) -> Answerer:
-    monkeypatch_session.setattr("bot.answers.answerer.Embedder", lambda *_: embedder)
+    monkeypatch_session.setattr("bot.knowledge.store.Embedder", lambda *_: embedder)
     return load_answerer(settings)
 
 

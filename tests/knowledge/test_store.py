@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge.store import MANIFEST, PASSAGE_VECTORS, TABLE, load_or_build
+from bot.knowledge.store import MANIFEST, PASSAGE_VECTORS, TABLE, load_facts, load_or_build
+from bot.settings import Settings
 from tests.conftest import SEEDS
 
 
@@ -52,7 +53,7 @@ def test_a_corrupt_index_is_rebuilt(seeds, tmp_path, embedder, caplog, damaged: 
     index = tmp_path / "index"
     build(seeds, index, embedder, caplog)
     (index / damaged).write_bytes(b"\x00garbage")
-    assert "corrupt" in build(seeds, index, embedder, caplog)
+    assert "damaged" in build(seeds, index, embedder, caplog)
     assert load_or_build(seeds, index, embedder).passage_index.ntotal > 0
 
 
@@ -61,3 +62,25 @@ def test_a_bad_seed_does_not_stop_the_others(seeds, tmp_path, embedder, caplog):
     log = build(seeds, tmp_path / "index", embedder, caplog)
     assert "broken.txt" in log
     assert len(load_or_build(seeds, tmp_path / "index", embedder).articles) == 5
+
+
+def test_a_current_index_is_loaded_without_the_model(seeds, tmp_path, embedder, monkeypatch):
+    index = tmp_path / "index"
+    load_or_build(seeds, index, embedder)
+
+    def no_model(*_):
+        raise AssertionError("the model was loaded although the index is current")
+
+    monkeypatch.setattr("bot.knowledge.store.Embedder", no_model)
+    settings = Settings(seeds_dir=seeds, index_dir=index)
+    assert len(load_facts(settings).articles) == 5
+    knowledge = load_or_build(seeds, index)
+    assert knowledge.encoder.encode(["how many episodes?"]).shape == (1, knowledge.passage_vectors.shape[1])
+
+
+def test_a_look_up_builds_a_missing_index(seeds, tmp_path, embedder, caplog):
+    settings = Settings(seeds_dir=seeds, index_dir=tmp_path / "index")
+    with caplog.at_level(logging.INFO, logger="bot.knowledge.store"):
+        facts = load_facts(settings, embedder)
+    assert "No index" in caplog.text
+    assert facts.cast.people and facts.ranking.figures

@@ -9,6 +9,7 @@ ends as one line and an exit code of `bot.exits.ExitCode`, never a traceback.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import logging
 import os
@@ -212,22 +213,40 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _permission_line(exc: BaseException) -> str:
-    where = getattr(exc, "filename", None)
-    return (f"Permission denied: the bot may not write or read {where or 'a file it needs'}; "
-            "fix the folder's permissions or point the setting (BOT_INDEX_DIR, BOT_DATA_DIR, BOT_SEEDS_DIR) elsewhere.")
+    where = getattr(exc, "filename", None) or "a file it needs"
+    return (f"Permission denied: the bot may not write to {where}; fix its permissions or point "
+            "BOT_INDEX_DIR, BOT_DATA_DIR or BOT_SEEDS_DIR elsewhere.")
 
 
-def _failures() -> tuple[tuple[type[BaseException], ExitCode, Callable[[BaseException], str]], ...]:
-    """(exception, exit code, its one line) rows, first match wins: what an operator can act on."""
+def _denied(exc: BaseException) -> bool:
+    """Not allowed, whoever is to blame: permissions, or a read-only file system."""
+    return isinstance(exc, PermissionError) or (isinstance(exc, OSError) and exc.errno == errno.EROFS)
+
+
+Failure = tuple[Callable[[BaseException], bool], ExitCode, Callable[[BaseException], str]]
+
+
+def _failures() -> tuple[Failure, ...]:
+    """(which exception, exit code, its one line) rows, first match wins: what an operator acts on.
+    An exception matches through the exceptions it was raised from."""
     from bot.knowledge.articles import NoSeeds
 
     return (
-        (SettingsError, ExitCode.CONFIGURATION, lambda e: f"Configuration error: {e}"),
-        (NoSeeds, ExitCode.CONFIGURATION, str),
-        (PermissionError, ExitCode.PERMISSION, _permission_line),
-        (OSError, ExitCode.FAILED, lambda e: f"{type(e).__name__}: {e}"),
-        (MemoryError, ExitCode.FAILED, lambda e: "Out of memory: a seed file may be too big (BOT_MAX_SEED_MB)."),
+        (lambda e: isinstance(e, SettingsError), ExitCode.CONFIGURATION, lambda e: f"Configuration error: {e}"),
+        (lambda e: isinstance(e, NoSeeds), ExitCode.CONFIGURATION, str),
+        (_denied, ExitCode.PERMISSION, _permission_line),
+        (lambda e: isinstance(e, OSError), ExitCode.FAILED, lambda e: f"{type(e).__name__}: {e}"),
+        (lambda e: isinstance(e, MemoryError), ExitCode.FAILED,
+         lambda e: "Out of memory: a seed file may be too big (BOT_MAX_SEED_MB)."),
     )
+
+
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    """An exception and what it was raised from: a wrapper's cause (PermissionError) decides."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        yield seen
+        seen = seen.__cause__
 
 
 def _output_closed() -> int:
@@ -261,9 +280,10 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return _output_closed()
     except Exception as exc:
-        for kind, code, line in _failures():
-            if isinstance(exc, kind):
-                print(line(exc), file=sys.stderr)
+        for matches, code, line in _failures():
+            cause = next((e for e in _causes(exc) if matches(e)), None)
+            if cause is not None:
+                print(line(cause), file=sys.stderr)
                 return code
         log.debug("Unexpected error", exc_info=True)
         print(f"Unexpected error ({type(exc).__name__}: {exc}); BOT_LOG_LEVEL=DEBUG logs the details.",

@@ -55,7 +55,8 @@ def test_two_files_with_one_stem_get_distinct_source_ids(tmp_path: Path):
 
 
 def test_control_characters_and_ansi_escapes_in_an_article_are_dropped(tmp_path: Path):
-    (tmp_path / "a.txt").write_text("Headline\x1b]0;title\x07\n\nThe \x1b[1;31mseries\x1b[0m premiered\x07 in January.\n")
+    text = "Headline\x1b]0;title\x07\n\nThe \x1b[1;31mseries\x1b[0m premiered\x07 in January.\n"
+    (tmp_path / "a.txt").write_text(text)
     [article] = load_articles(seed_files(tmp_path))
     assert article.paragraphs[0].text == "The series premiered in January."
 

@@ -292,7 +292,8 @@ def _weighted_share(matched: dict[str, float], weights: dict[str, float], among:
 def load_answerer(settings: Settings) -> Answerer:
     """Load the model and the index (building it when missing or stale): a few seconds, once."""
     embedder = Embedder(settings.model_path or None)
-    knowledge = load_or_build(settings.seeds_dir, settings.index_dir, embedder, settings.aliases_file)
+    knowledge = load_or_build(settings.seeds_dir, settings.index_dir, embedder, settings.aliases_file,
+                              settings.max_seed_bytes)
     weights = Weights(min_confidence=settings.min_confidence) if settings.min_confidence is not None else None
     return Answerer(knowledge, embedder, AliasBook.load(settings.aliases_file),
                     Thesaurus.load(settings.synonyms_file), weights)

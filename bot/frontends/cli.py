@@ -150,7 +150,7 @@ def cmd_index(settings: Settings, args: argparse.Namespace) -> int:
     from bot.knowledge.store import build_index
 
     knowledge = build_index(settings.seeds_dir, settings.index_dir, Embedder(settings.model_path or None),
-                            settings.aliases_file)
+                            settings.aliases_file, settings.max_seed_bytes)
     print(f"Indexed {len(knowledge.articles)} articles ({len(knowledge.passages)} passages) "
           f"into {settings.index_dir}")
     return ExitCode.OK

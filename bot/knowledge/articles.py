@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.knowledge.progress import Progress
+from bot.knowledge.progress import stage
 from bot.settings import DEFAULT_MAX_SEED_MB, MEGABYTE
 from bot.text_input import clean_article
 
@@ -266,7 +266,7 @@ def source_ids(paths: Iterable[Path]) -> dict[Path, str]:
     return {p: p.stem if stems[p.stem] == 1 else p.name for p in paths}
 
 
-def load_articles(paths: Iterable[Path], progress: Progress | None = None) -> list[Article]:
+def load_articles(paths: Iterable[Path]) -> list[Article]:
     """Parse every readable seed; a bad one is skipped with a warning that names it. NoSeeds when
     no article is left, so an empty seeds/ is one clear message rather than an empty index."""
     articles = []
@@ -281,8 +281,7 @@ def load_articles(paths: Iterable[Path], progress: Progress | None = None) -> li
             log.warning("Skipping seed file %s: no article text left after cleaning", printable_name(path))
             continue
         articles.append(article)
-        if progress:
-            progress.stage("reading seeds", sum(len(a.paragraphs) for a in articles))
+        stage("reading seeds", sum(len(a.paragraphs) for a in articles))
     if not articles:
         where = f" in {next(iter(ids)).parent}" if ids else ""
         raise NoSeeds(f"No usable article files{where}: add UTF-8 .txt or .md files to the seeds folder "

@@ -1,18 +1,25 @@
 """Progress of a long index build, for the operator watching the log: silent when the build is quick.
 
-The build calls `stage(...)` as it goes; a timer thread logs the current stage and count every
-`every` seconds once the build has taken more than `after` seconds, so a build that is busy for
-minutes in one stage (embedding a huge seed) still shows it is alive.
+`@reporting` wraps the build; inside it, `stage(...)` (from any module the build calls) says what
+it is doing now and over how many items. A timer thread logs the current stage every `every`
+seconds once the build has taken more than `after` seconds, so a build that is busy for minutes in
+one stage (embedding a huge seed) still shows it is alive. Outside a build `stage` does nothing.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 import time
+from collections.abc import Callable
+from contextvars import ContextVar
 from types import TracebackType
+from typing import ParamSpec, TypeVar
 
 log = logging.getLogger("bot.knowledge.build")
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 class Progress:
@@ -51,3 +58,26 @@ class Progress:
                  trace: TracebackType | None) -> None:
         self._done.set()
         self._thread.join()
+
+
+_current: ContextVar[Progress | None] = ContextVar("index_build_progress", default=None)
+
+
+def stage(name: str, count: int | None = None, unit: str = "paragraphs") -> None:
+    """Tell the build in progress (if any) what it is doing now."""
+    progress = _current.get()
+    if progress is not None:
+        progress.stage(name, count, unit)
+
+
+def reporting(build: Callable[P, T]) -> Callable[P, T]:
+    """Report the progress of `build` while it runs (see the module's docstring)."""
+    @functools.wraps(build)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> T:
+        with Progress() as progress:
+            token = _current.set(progress)
+            try:
+                return build(*args, **kwargs)
+            finally:
+                _current.reset(token)
+    return wrapper

@@ -19,12 +19,13 @@ from pathlib import Path
 import faiss
 import numpy as np
 
-from bot.knowledge.articles import Article, Paragraph, load_articles, seed_files
+from bot.knowledge.articles import DEFAULT_MAX_SEED_BYTES, Article, Paragraph, load_articles, seed_files
 from bot.knowledge.cast import Cast, build_cast
 from bot.knowledge.embedding import Embedder
 from bot.knowledge.lexical import LexicalIndex
 from bot.knowledge.names import AliasBook
 from bot.knowledge.passages import PASSAGE_SENTENCES, Passage, Sentence, clauses, split_articles
+from bot.knowledge.progress import reporting, stage
 from bot.knowledge.ranking import Ranking, build_ranking
 from bot.settings import DEFAULT_ALIASES_FILE
 
@@ -72,25 +73,30 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def expected_manifest(seeds_dir: Path, embedder: Embedder, aliases_file: Path = DEFAULT_ALIASES_FILE) -> dict:
+def expected_manifest(seeds_dir: Path, embedder: Embedder, aliases_file: Path = DEFAULT_ALIASES_FILE,
+                      max_seed_bytes: int = DEFAULT_MAX_SEED_BYTES) -> dict:
     return {
         "format": INDEX_FORMAT,
         "model": embedder.fingerprint,
         "settings": {"passage_sentences": PASSAGE_SENTENCES},
-        "seeds": {p.name: _sha256(p) for p in seed_files(seeds_dir)},
+        "seeds": {p.name: _sha256(p) for p in seed_files(seeds_dir, max_seed_bytes)},
         "aliases": _sha256(aliases_file) if aliases_file.is_file() else None,
     }
 
 
+@reporting
 def build_index(seeds_dir: Path, index_dir: Path, embedder: Embedder,
-                aliases_file: Path = DEFAULT_ALIASES_FILE) -> Knowledge:
+                aliases_file: Path = DEFAULT_ALIASES_FILE, max_seed_bytes: int = DEFAULT_MAX_SEED_BYTES) -> Knowledge:
     """Parse the seeds, embed sentences and passages, extract the facts, and write the index; the
     manifest is written last."""
-    manifest = expected_manifest(seeds_dir, embedder, aliases_file)
-    articles = load_articles(seed_files(seeds_dir))
+    manifest = expected_manifest(seeds_dir, embedder, aliases_file, max_seed_bytes)
+    articles = load_articles(seed_files(seeds_dir, max_seed_bytes))
+    stage("splitting sentences", sum(len(a.paragraphs) for a in articles))
     sentences, passages = split_articles(articles)
+    stage("reading the cast and chart figures", len(sentences), "sentences")
     cast = build_cast(articles, sentences, AliasBook.load(aliases_file))
     ranking = build_ranking(articles, sentences)
+    stage("embedding", len(passages) + len(sentences), "passages and sentences")
     passage_index = faiss.IndexFlatIP(embedder.dimension)
     passage_index.add(embedder.encode([p.text for p in passages]))
     sentence_index = faiss.IndexFlatIP(embedder.dimension)
@@ -120,13 +126,13 @@ def build_index(seeds_dir: Path, index_dir: Path, embedder: Embedder,
 
 
 def load_index(seeds_dir: Path, index_dir: Path, embedder: Embedder,
-               aliases_file: Path = DEFAULT_ALIASES_FILE) -> Knowledge:
+               aliases_file: Path = DEFAULT_ALIASES_FILE, max_seed_bytes: int = DEFAULT_MAX_SEED_BYTES) -> Knowledge:
     """The stored index, or IndexStale / another error when it cannot be used as it is."""
     manifest_path = index_dir / MANIFEST
     if not manifest_path.is_file():
         raise FileNotFoundError(f"no index in {index_dir}")
     stored = json.loads(manifest_path.read_text(encoding="utf-8"))
-    expected = expected_manifest(seeds_dir, embedder, aliases_file)
+    expected = expected_manifest(seeds_dir, embedder, aliases_file, max_seed_bytes)
     for key, what in (("format", "index format"), ("model", "model"), ("settings", "index settings"),
                       ("seeds", "seed files"), ("aliases", "alias file")):
         if stored.get(key) != expected[key]:
@@ -149,17 +155,17 @@ def load_index(seeds_dir: Path, index_dir: Path, embedder: Embedder,
 
 
 def load_or_build(seeds_dir: Path, index_dir: Path, embedder: Embedder,
-                  aliases_file: Path = DEFAULT_ALIASES_FILE) -> Knowledge:
+                  aliases_file: Path = DEFAULT_ALIASES_FILE, max_seed_bytes: int = DEFAULT_MAX_SEED_BYTES) -> Knowledge:
     """Use the stored index when it is current; otherwise rebuild it and say why in the log."""
     try:
-        return load_index(seeds_dir, index_dir, embedder, aliases_file)
+        return load_index(seeds_dir, index_dir, embedder, aliases_file, max_seed_bytes)
     except FileNotFoundError:
         log.info("No index in %s yet: building it from %s", index_dir, seeds_dir)
     except IndexStale as exc:
         log.info("Rebuilding the index in %s: %s", index_dir, exc)
     except Exception as exc:  # any unreadable file means a corrupt index; rebuilding is always safe
         log.warning("Rebuilding the index in %s: it is corrupt (%s: %s)", index_dir, type(exc).__name__, exc)
-    return build_index(seeds_dir, index_dir, embedder, aliases_file)
+    return build_index(seeds_dir, index_dir, embedder, aliases_file, max_seed_bytes)
 
 
 def _assemble(articles: list[Article], sentences: list[Sentence], passages: list[Passage],

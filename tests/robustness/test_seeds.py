@@ -102,11 +102,12 @@ def test_bad_files_beside_good_seeds_are_named_and_the_rest_indexed(seeds: Path,
     (seeds / "000_cb171276084388ba.md").write_text(ARTICLE)  # the stem of a real seed
     (seeds / "binary.txt").write_bytes(b"\x00\x01\x02")
     Path(os.fsdecode(bytes(seeds) + b"/bad-\xff.txt")).write_text(ARTICLE)
-    (seeds / "huge.txt").write_bytes(b"word " * 500_000)  # 2.5 MB, over the default limit
+    (seeds / "huge.txt").write_bytes(b"word " * 300_000)  # 1.5 MB: under the default limit, over the one set
     before = snapshot(seeds)
     index = tmp_path / "index"
-    run = bot("index", env={"BOT_SEEDS_DIR": str(seeds), "BOT_INDEX_DIR": str(index)})
+    run = bot("index", env={"BOT_SEEDS_DIR": str(seeds), "BOT_INDEX_DIR": str(index), "BOT_MAX_SEED_MB": "1"})
     assert run.code == 0 and "Traceback" not in run.err, run.err
+    assert "1.5 MB, over the 1 MB limit" in run.err
     assert "Indexed 6 articles" in run.out.decode()
     for name in ("binary.txt", "bad-\ufffd.txt", "huge.txt"):
         assert f"{seeds / name}: " in run.err, run.err

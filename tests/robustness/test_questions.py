@@ -93,3 +93,14 @@ def test_chat_and_ask_take_a_surrogate_from_the_command_line(monkeypatch, answer
     out = capsys.readouterr().out
     out.encode("utf-8")
     assert "Lomon" in out and "\x1b" not in out
+
+
+def test_what_is_remembered_per_new_word_is_bounded(answerer):
+    """Every new word asked adds to these caches; a bound keeps a bot that runs for weeks flat
+    (benchmarks/memory_flat.py measures the resident memory itself)."""
+    from bot.knowledge.text import term
+
+    for cache in (answerer._related_vocabulary, term):
+        assert cache.cache_info().maxsize is not None and cache.cache_info().maxsize <= 65536
+    answerer.ask("who plays zqxwvy and qqzzyy?")
+    assert answerer._related_vocabulary.cache_info().currsize > 0

@@ -18,6 +18,7 @@ import sys
 from collections.abc import Callable, Iterator
 
 from bot.exits import ExitCode
+from bot.knowledge.articles import NoSeeds
 from bot.settings import Settings, SettingsError, check_settings, load_settings
 from bot.text_input import CleanQuestion, clean_question
 
@@ -49,7 +50,7 @@ def _questions(args: list[str]) -> list[str]:
 
 def _stdin_questions() -> Iterator[CleanQuestion]:
     """One question per line of stdin, read as bytes so that no byte sequence can stop the loop."""
-    for line in sys.stdin.buffer:
+    for line in getattr(sys.stdin, "buffer", sys.stdin):
         yield clean_question(line)
 
 
@@ -224,21 +225,16 @@ def _denied(exc: BaseException) -> bool:
 
 
 Failure = tuple[Callable[[BaseException], bool], ExitCode, Callable[[BaseException], str]]
-
-
-def _failures() -> tuple[Failure, ...]:
-    """(which exception, exit code, its one line) rows, first match wins: what an operator acts on.
-    An exception matches through the exceptions it was raised from."""
-    from bot.knowledge.articles import NoSeeds
-
-    return (
-        (lambda e: isinstance(e, SettingsError), ExitCode.CONFIGURATION, lambda e: f"Configuration error: {e}"),
-        (lambda e: isinstance(e, NoSeeds), ExitCode.CONFIGURATION, str),
-        (_denied, ExitCode.PERMISSION, _permission_line),
-        (lambda e: isinstance(e, OSError), ExitCode.FAILED, lambda e: f"{type(e).__name__}: {e}"),
-        (lambda e: isinstance(e, MemoryError), ExitCode.FAILED,
-         lambda e: "Out of memory: a seed file may be too big (BOT_MAX_SEED_MB)."),
-    )
+# (which exception, exit code, its one line) rows, first match wins: what an operator acts on. An
+# exception matches through the exceptions it was raised from.
+FAILURES: tuple[Failure, ...] = (
+    (lambda e: isinstance(e, SettingsError), ExitCode.CONFIGURATION, lambda e: f"Configuration error: {e}"),
+    (lambda e: isinstance(e, NoSeeds), ExitCode.CONFIGURATION, str),
+    (_denied, ExitCode.PERMISSION, _permission_line),
+    (lambda e: isinstance(e, OSError), ExitCode.FAILED, lambda e: f"{type(e).__name__}: {e}"),
+    (lambda e: isinstance(e, MemoryError), ExitCode.FAILED,
+     lambda e: "Out of memory: a seed file may be too big (BOT_MAX_SEED_MB)."),
+)
 
 
 def _causes(exc: BaseException) -> Iterator[BaseException]:
@@ -280,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return _output_closed()
     except Exception as exc:
-        for matches, code, line in _failures():
+        for matches, code, line in FAILURES:
             cause = next((e for e in _causes(exc) if matches(e)), None)
             if cause is not None:
                 print(line(cause), file=sys.stderr)

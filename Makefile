@@ -6,12 +6,17 @@ export HF_HUB_OFFLINE := 1
 
 .PHONY: setup run chat index test lint bench
 
+# Quiet unless something fails: each step's output goes to a log that is shown only then.
 $(STAMP): pyproject.toml constraints.txt
-	python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c constraints.txt torch==2.13.0
-	$(PY) -m pip install --quiet -c constraints.txt -e ".[test]"
-	touch $(STAMP)
+	@echo "Setting up $(VENV) (a few minutes the first time)..."
+	@log=$$(mktemp); trap 'rm -f "$$log"' EXIT; \
+	step() { "$$@" >>"$$log" 2>&1 || { cat "$$log"; echo "make setup failed at: $$*" >&2; exit 1; }; }; \
+	step python3 -m venv $(VENV); \
+	step $(PY) -m pip install --quiet --upgrade pip; \
+	step $(PY) -m pip install --quiet -c constraints.txt torch==2.13.0; \
+	step $(PY) -m pip install --quiet -c constraints.txt -e ".[test]"
+	@touch $(STAMP)
+	@echo "Set up $(VENV)."
 
 setup: $(STAMP)
 
@@ -33,3 +38,4 @@ test: lint
 bench: setup
 	$(PY) benchmarks/answer_latency.py
 	$(PY) benchmarks/discord_burst.py
+	$(PY) benchmarks/memory_flat.py

@@ -11,7 +11,7 @@ no sentence scores well enough: a loosely related quote would mislead.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 from rapidfuzz import process
@@ -104,7 +104,8 @@ class Answerer:
         self.name_terms = self._collect_name_terms()
         self.matcher = Matcher(thesaurus, self.name_terms)
         self._sentence_terms = [frozenset(terms(s.quote)) for s in knowledge.sentences]
-        self._related_terms: dict[str, frozenset[str]] = {}
+        # Bounded: every new word asked adds an entry, and a bot runs for weeks.
+        self._related_vocabulary = lru_cache(maxsize=8192)(self._scan_related)
         self.acronyms = self._collect_acronyms()
         self._spellings = sorted({w for s in knowledge.sentences for w in words(s.text)} | thesaurus.words)
 
@@ -218,13 +219,10 @@ class Answerer:
         related = self._related_vocabulary(query_term)
         return bool(related & vocabulary if vocabulary is not None else related)
 
-    def _related_vocabulary(self, query_term: str) -> frozenset[str]:
-        """The articles' terms that are this term, a synonym of it or of its family (memoised: the
-        scan covers the whole vocabulary)."""
-        if query_term not in self._related_terms:
-            self._related_terms[query_term] = frozenset(
-                v for v in self.knowledge.lexical.vocabulary if self.matcher.related(query_term, v))
-        return self._related_terms[query_term]
+    def _scan_related(self, query_term: str) -> frozenset[str]:
+        """The articles' terms that are this term, a synonym of it or of its family (memoised in
+        `_related_vocabulary`: the scan covers the whole vocabulary)."""
+        return frozenset(v for v in self.knowledge.lexical.vocabulary if self.matcher.related(query_term, v))
 
     def query_terms(self, question: Question) -> list[str]:
         """The question's terms with aliases added, acronyms spelt out and misspellings corrected."""
@@ -311,5 +309,5 @@ def load_answerer(settings: Settings) -> Answerer:
     weights = Weights(min_confidence=settings.min_confidence) if settings.min_confidence is not None else None
     aliases, thesaurus = AliasBook.load(settings.aliases_file), Thesaurus.load(settings.synonyms_file)
     return load_or_build(settings.seeds_dir, settings.index_dir, aliases_file=settings.aliases_file,
-                         model_path=settings.model_path or None,
+                         model_path=settings.model_path or None, max_seed_bytes=settings.max_seed_bytes,
                          assemble=lambda knowledge: Answerer(knowledge, knowledge.encoder, aliases, thesaurus, weights))

@@ -2,19 +2,32 @@
 
 `ask` is the scripting interface (one JSON object per question, JSON Lines for `-`), `chat` the
 way to try the bot without Discord, and `run` falls back to `chat` when no token is configured.
+Every question passes `bot.text_input.clean_question` first; every failure an operator can fix
+ends as one line and an exit code of `bot.exits.ExitCode`, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import logging
+import os
+import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator
 
-from bot.settings import Settings, SettingsError, load_settings
+from bot.exits import ExitCode
+from bot.knowledge.articles import NoSeeds
+from bot.knowledge.store import IndexNotWritable, IndexUnavailable
+from bot.settings import Settings, SettingsError, check_settings, load_settings
+from bot.text_input import CleanQuestion, clean_question
 
 log = logging.getLogger("bot")
+
+# A question ends at its question marks, whether or not a space follows ("who is Lomon?how old…").
+_QUESTION = re.compile(r"[^?]*\?+|[^?]+$")
+HISTORY_FILE = "chat_history"
 
 
 def _answerer(settings: Settings):
@@ -30,24 +43,64 @@ def _facts(settings: Settings):
 
 
 def _questions(args: list[str]) -> list[str]:
-    """Words typed without quotes make one question; several quoted questions stay apart."""
-    if len(args) > 1 and all(" " in a.strip() for a in args):
-        return args
-    return [" ".join(args)]
+    """Words typed without quotes make one question, several quoted questions stay apart, and a
+    question mark ends a question even without a space after it."""
+    quoted = len(args) > 1 and all(" " in a.strip() or a.rstrip().endswith("?") for a in args)
+    found: list[str] = []
+    for text in args if quoted else [" ".join(args)]:
+        parts = [p.strip() for p in _QUESTION.findall(text) if p.strip()]
+        if len(parts) > 1 and not parts[-1].endswith("?"):  # trailing words belong to the last question
+            parts[-2:] = [f"{parts[-2]} {parts[-1]}"]
+        found.extend(parts or [text.strip()])
+    return found
+
+
+def _stdin_questions() -> Iterator[CleanQuestion]:
+    """One question per line of stdin, read as bytes so that no byte sequence can stop the loop."""
+    for line in getattr(sys.stdin, "buffer", sys.stdin):
+        yield clean_question(line)
+
+
+def _print_answer(answerer, question: CleanQuestion, args: argparse.Namespace, label: bool) -> None:
+    from bot.replies.text import answer_json, render_text
+
+    if question.note:
+        print(f"Note: {question.note}", file=sys.stderr)
+    answer = answerer.ask(question.text)
+    if args.json:
+        print(json.dumps(answer_json(answer, spoilers=args.spoilers), ensure_ascii=False), flush=True)
+    else:
+        heading = f"Q: {question.text}\n" if label else ""
+        print(heading + render_text(answer, spoilers=args.spoilers), end="\n\n", flush=True)
 
 
 def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.replies.text import answer_json, render_text
-
     answerer = _answerer(settings)
-    stream: Iterable[str] = sys.stdin if args.question == ["-"] else _questions(args.question)
-    for line in stream:
-        answer = answerer.ask(line.rstrip("\n"))
-        if args.json:
-            print(json.dumps(answer_json(answer), ensure_ascii=False), flush=True)
-        else:
-            print(render_text(answer), end="\n\n", flush=True)
-    return 0
+    if args.question == ["-"]:
+        for question in _stdin_questions():
+            _print_answer(answerer, question, args, label=True)
+        return ExitCode.OK
+    questions = _questions(args.question)
+    for text in questions:
+        _print_answer(answerer, clean_question(text), args, label=len(questions) > 1)
+    return ExitCode.OK
+
+
+def _reader(settings: Settings) -> Callable[[str], str]:
+    """`input` with line editing and a history kept in the data folder, when a person is at a
+    terminal; plain `input` when stdin is a pipe or a file."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return input
+    from prompt_toolkit import PromptSession
+    from prompt_toolkit.history import FileHistory, InMemoryHistory
+
+    try:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        history = FileHistory(str(settings.data_dir / HISTORY_FILE))
+        history.append_string("")  # probe: an unwritable data folder keeps the history in memory
+    except OSError:
+        history = InMemoryHistory()
+    return PromptSession(history=history).prompt
 
 
 def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
@@ -55,17 +108,20 @@ def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
     from bot.replies.wording import ASK_ME
 
     answerer = _answerer(settings)
+    read = _reader(settings)
     print(f"{ASK_ME}\nType a question and press Enter; Ctrl-D or 'quit' leaves.\n")
     while True:
         try:
-            question = input("you> ")
+            question = clean_question(read("you> "))
         except (EOFError, KeyboardInterrupt):
             print()
-            return 0
-        if question.strip().lower() in {"quit", "exit", ":q"}:
-            return 0
-        if question.strip():
-            print(render_text(answerer.ask(question)), end="\n\n")
+            return ExitCode.OK
+        if question.text.lower() in {"quit", "exit", ":q"}:
+            return ExitCode.OK
+        if question.note:
+            print(f"Note: {question.note}")
+        if question.text:
+            print(render_text(answerer.ask(question.text), spoilers=args.spoilers), end="\n\n", flush=True)
 
 
 def cmd_sources(settings: Settings, args: argparse.Namespace) -> int:
@@ -74,19 +130,19 @@ def cmd_sources(settings: Settings, args: argparse.Namespace) -> int:
     articles = _facts(settings).articles
     print(json.dumps(sources_json(articles), ensure_ascii=False, indent=2) if args.json
           else sources_text(articles))
-    return 0
+    return ExitCode.OK
 
 
 def cmd_cast(settings: Settings, args: argparse.Namespace) -> int:
     from bot.replies.cast import cast_json, cast_text, lookup_json, lookup_text
 
     cast = _facts(settings).cast
-    name = " ".join(args.name).strip()
+    name = clean_question(" ".join(args.name)).text
     if args.json:
         print(json.dumps(lookup_json(cast, name) if name else cast_json(cast), ensure_ascii=False, indent=2))
     else:
         print(lookup_text(cast, name) if name else cast_text(cast))
-    return 0
+    return ExitCode.OK
 
 
 def cmd_ranking(settings: Settings, args: argparse.Namespace) -> int:
@@ -94,7 +150,7 @@ def cmd_ranking(settings: Settings, args: argparse.Namespace) -> int:
 
     ranking = _facts(settings).ranking
     print(json.dumps(ranking_json(ranking), ensure_ascii=False, indent=2) if args.json else ranking_text(ranking))
-    return 0
+    return ExitCode.OK
 
 
 def cmd_index(settings: Settings, args: argparse.Namespace) -> int:
@@ -102,10 +158,21 @@ def cmd_index(settings: Settings, args: argparse.Namespace) -> int:
     from bot.knowledge.store import build_index
 
     knowledge = build_index(settings.seeds_dir, settings.index_dir, Embedder(settings.model_path or None),
-                            settings.aliases_file)
+                            settings.aliases_file, settings.max_seed_bytes)
     print(f"Indexed {len(knowledge.articles)} articles ({len(knowledge.passages)} passages) "
           f"into {settings.index_dir}")
-    return 0
+    return ExitCode.OK
+
+
+def _discord_job(job: Callable[[Settings], int], settings: Settings) -> int:
+    """Run a Discord job; an HTTP error Discord answers at once (a 404 at a wrong URL) is a setting."""
+    import discord
+
+    try:
+        return job(settings)
+    except discord.HTTPException as exc:
+        raise SettingsError(f"DISCORD_API_BASE_URL answered HTTP {exc.status} at {settings.discord_api_base_url}; "
+                            "is it the Discord API (https://discord.com/api/v10) or a proxy of it?") from None
 
 
 def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
@@ -114,13 +181,13 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     if not settings.discord_token:
         print(f"{NO_TOKEN} Starting the local chat instead.", file=sys.stderr)
         return cmd_chat(settings, args)
-    return run_bot(settings)
+    return _discord_job(run_bot, settings)
 
 
 def cmd_sync(settings: Settings, args: argparse.Namespace) -> int:
     from bot.frontends.discord_bot import sync_commands
 
-    return sync_commands(settings)
+    return _discord_job(sync_commands, settings)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -132,10 +199,14 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(handler=handler)
         return sub
 
-    add("run", cmd_run, "connect to Discord (needs DISCORD_TOKEN); without a token, start the local chat")
-    add("chat", cmd_chat, "ask questions in an interactive console, no Discord needed")
+    spoilers_help = "show quotes that give the story away (hidden by default)"
+    run = add("run", cmd_run, "connect to Discord (needs DISCORD_TOKEN); without a token, start the local chat")
+    run.add_argument("--spoilers", action="store_true", help=f"in the local chat: {spoilers_help}")
+    chat = add("chat", cmd_chat, "ask questions in an interactive console, no Discord needed")
+    chat.add_argument("--spoilers", action="store_true", help=spoilers_help)
     ask = add("ask", cmd_ask, "answer questions; '-' reads one question per line from stdin")
     ask.add_argument("--json", action="store_true", help="print one JSON object per question (JSON Lines)")
+    ask.add_argument("--spoilers", action="store_true", help=spoilers_help + "; --json always has every quote")
     ask.add_argument("question", nargs="+", help="the question, or - to read questions from stdin")
     cast = add("cast", cmd_cast, "the cast and crew, or one actor or character, with citations")
     cast.add_argument("--json", action="store_true", help="print JSON")
@@ -149,15 +220,77 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _permission_line(exc: BaseException) -> str:
+    where = getattr(exc, "filename", None) or "a file it needs"
+    return (f"Permission denied: the bot may not write to {where}; fix its permissions or point "
+            "BOT_INDEX_DIR, BOT_DATA_DIR or BOT_SEEDS_DIR elsewhere.")
+
+
+def _denied(exc: BaseException) -> bool:
+    """Not allowed, whoever is to blame: permissions, or a read-only file system."""
+    return isinstance(exc, PermissionError) or (isinstance(exc, OSError) and exc.errno == errno.EROFS)
+
+
+Failure = tuple[Callable[[BaseException], bool], ExitCode, Callable[[BaseException], str]]
+# (which exception, exit code, its one line) rows, first match wins: what an operator acts on. An
+# exception matches through the exceptions it was raised from.
+FAILURES: tuple[Failure, ...] = (
+    (lambda e: isinstance(e, SettingsError), ExitCode.CONFIGURATION, lambda e: f"Configuration error: {e}"),
+    (lambda e: isinstance(e, NoSeeds), ExitCode.CONFIGURATION, str),
+    (lambda e: isinstance(e, IndexNotWritable), ExitCode.PERMISSION, str),
+    (_denied, ExitCode.PERMISSION, _permission_line),
+    (lambda e: isinstance(e, IndexUnavailable), ExitCode.FAILED, str),
+    (lambda e: isinstance(e, OSError), ExitCode.FAILED, lambda e: f"{type(e).__name__}: {e}"),
+    (lambda e: isinstance(e, MemoryError), ExitCode.FAILED,
+     lambda e: "Out of memory: a seed file may be too big (BOT_MAX_SEED_MB)."),
+)
+
+
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    """An exception and what it was raised from: a wrapper's cause (PermissionError) decides."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        yield seen
+        seen = seen.__cause__
+
+
+def _output_closed() -> int:
+    """The reader of our output left (`… | head -1`): stop quietly, and keep Python's exit flush quiet."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return ExitCode.BROKEN_PIPE
+
+
+def _setup_output() -> None:
+    """UTF-8 out whatever the locale, so no answer text can fail to print."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
 def main(argv: list[str] | None = None) -> int:
+    _setup_output()
     args = build_parser().parse_args(argv)
     try:
         settings = load_settings()
-    except SettingsError as exc:
-        print(f"Configuration error: {exc}", file=sys.stderr)
-        return 2
-    logging.basicConfig(level=settings.log_level, stream=sys.stderr,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    for noisy in ("faiss", "bm25s", "sentence_transformers", "transformers", "httpx", "huggingface_hub"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
-    return args.handler(settings, args)
+        check_settings(settings)
+        logging.basicConfig(level=settings.log_level, stream=sys.stderr,
+                            format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        for noisy in ("faiss", "bm25s", "sentence_transformers", "transformers", "httpx", "huggingface_hub"):
+            logging.getLogger(noisy).setLevel(logging.WARNING)
+        return args.handler(settings, args)
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return ExitCode.INTERRUPTED
+    except BrokenPipeError:
+        return _output_closed()
+    except Exception as exc:
+        for matches, code, line in FAILURES:
+            cause = next((e for e in _causes(exc) if matches(e)), None)
+            if cause is not None:
+                print(line(cause), file=sys.stderr)
+                return code
+        log.debug("Unexpected error", exc_info=True)
+        print(f"Unexpected error ({type(exc).__name__}: {exc}); BOT_LOG_LEVEL=DEBUG logs the details.",
+              file=sys.stderr)
+        return ExitCode.FAILED

@@ -8,15 +8,23 @@ that may ever be quoted as an answer, so it is dropped here, once, by pattern ra
 from __future__ import annotations
 
 import logging
+import os
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from bot.knowledge.progress import stage
+from bot.settings import DEFAULT_MAX_SEED_MB, MEGABYTE
+from bot.text_input import clean_article
+
 log = logging.getLogger(__name__)
 
 SEED_SUFFIXES = {".txt", ".md"}
+DEFAULT_MAX_SEED_BYTES = int(DEFAULT_MAX_SEED_MB * MEGABYTE)
+_warned: set[tuple[str, str]] = set()
 
 _DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*", re.IGNORECASE)
 _SPOILER_MARKER = re.compile(r"^\W*(major\s+)?spoilers?(\s+(warning|alert|ahead))?\W*$", re.IGNORECASE)
@@ -67,7 +75,8 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Article:
-    """One seed file's article. `source_id` is the file name without extension."""
+    """One seed file's article. `source_id` is the file name without extension (the whole name when
+    two files share a stem; see `source_ids`)."""
 
     source_id: str
     title: str | None  # the headline: a heading above the article's first paragraph
@@ -89,6 +98,10 @@ class Article:
 
 class SeedError(ValueError):
     """A seed file that cannot be read as an article (empty, binary, not UTF-8)."""
+
+
+class NoSeeds(Exception):
+    """No article to build an index from: the seeds folder is missing, unreadable or has no usable file."""
 
 
 def fold_ws(text: str) -> str:
@@ -147,14 +160,14 @@ def _blocks(text: str) -> Iterator[list[str]]:
 
 
 def decode_seed(path: Path) -> str:
-    """The text of a seed file, or SeedError saying why it is no article."""
+    """The cleaned text of a seed file (see bot.text_input), or SeedError saying why it is no article."""
     data = path.read_bytes()
     if not data.strip():
         raise SeedError("it is empty")
     if b"\x00" in data:
         raise SeedError("it is binary, not text")
     try:
-        return data.decode("utf-8-sig")
+        return clean_article(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise SeedError(f"it is not UTF-8 text (byte {exc.start})") from None
 
@@ -234,22 +247,88 @@ def _date_line(line: str) -> str | None:
     return None
 
 
-def seed_files(seeds_dir: Path) -> list[Path]:
-    """The article files of a seeds folder, in a stable order."""
-    return sorted(p for p in seeds_dir.iterdir() if p.is_file() and p.suffix.lower() in SEED_SUFFIXES)
+def seed_files(seeds_dir: Path, max_bytes: int = DEFAULT_MAX_SEED_BYTES) -> list[Path]:
+    """The article files of a seeds folder, in a stable order; every other entry is skipped with a
+    warning saying why (hidden files quietly). NoSeeds when the folder is missing or unreadable."""
+    try:
+        entries = sorted(seeds_dir.iterdir())
+    except FileNotFoundError:
+        raise NoSeeds(f"The seeds folder {seeds_dir} does not exist: create it and add article files "
+                      "(.txt or .md), or set BOT_SEEDS_DIR.") from None
+    except OSError as exc:
+        raise NoSeeds(f"The seeds folder {seeds_dir} cannot be read ({exc.strerror}).") from None
+    found = []
+    for path in entries:
+        problem = _skip_reason(path, max_bytes)
+        if problem is None:
+            found.append(path)
+        elif problem:
+            _warn_once(path, problem)
+    return found
+
+
+def _skip_reason(path: Path, max_bytes: int) -> str | None:
+    """Why an entry of seeds/ is no seed file (empty string: skip without a word), or None."""
+    if path.name.startswith("."):
+        return ""
+    try:
+        path.name.encode("utf-8")
+    except UnicodeEncodeError:
+        return "its name is not valid UTF-8; rename it"
+    if path.is_symlink() and not path.exists():
+        return "it is a broken link"
+    if path.is_dir():
+        return "it is a folder (seeds are not read from subfolders)"
+    if not path.is_file():
+        return "it is not a regular file (a pipe, socket or device)"
+    if path.suffix.lower() not in SEED_SUFFIXES:
+        return f"only {' and '.join(sorted(SEED_SUFFIXES))} files are read"
+    size = path.stat().st_size
+    if size > max_bytes:
+        return (f"it is {size / MEGABYTE:.1f} MB, over the {max_bytes / MEGABYTE:g} MB limit "
+                "(BOT_MAX_SEED_MB); split it or raise the limit")
+    return None
+
+
+def _warn_once(path: Path, problem: str) -> None:
+    """Warn about a skipped entry once per process, though the seeds are listed at every check."""
+    key = (str(path), problem)
+    if key not in _warned:
+        _warned.add(key)
+        log.warning("Skipping %s: %s", printable_name(path), problem)
+
+
+def printable_name(path: Path) -> str:
+    """A path as it can be printed and logged, even when its name is not valid UTF-8."""
+    return os.fsencode(path).decode("utf-8", errors="replace")
+
+
+def source_ids(paths: Iterable[Path]) -> dict[Path, str]:
+    """Each seed file's source id: its name without extension, or its whole name when two files
+    share that stem (dup.txt and dup.md), so a citation always names one file."""
+    paths = list(paths)
+    stems = Counter(p.stem for p in paths)
+    return {p: p.stem if stems[p.stem] == 1 else p.name for p in paths}
 
 
 def load_articles(paths: Iterable[Path]) -> list[Article]:
-    """Parse every readable seed; a bad one is skipped with a warning that names it."""
+    """Parse every readable seed; a bad one is skipped with a warning that names it. NoSeeds when
+    no article is left, so an empty seeds/ is one clear message rather than an empty index."""
     articles = []
-    for path in paths:
+    ids = source_ids(paths)
+    for path, source_id in ids.items():
         try:
-            article = parse_article(path.stem, decode_seed(path))
+            article = parse_article(source_id, decode_seed(path))
         except (SeedError, OSError) as exc:
-            log.warning("Skipping seed file %s: %s", path.name, exc)
+            log.warning("Skipping seed file %s: %s", printable_name(path), exc)
             continue
         if not article.paragraphs:
-            log.warning("Skipping seed file %s: no article text left after cleaning", path.name)
+            log.warning("Skipping seed file %s: no article text left after cleaning", printable_name(path))
             continue
         articles.append(article)
+        stage("reading seeds", sum(len(a.paragraphs) for a in articles))
+    if not articles:
+        where = f" in {next(iter(ids)).parent}" if ids else ""
+        raise NoSeeds(f"No usable article files{where}: add UTF-8 .txt or .md files to the seeds folder "
+                      "(BOT_SEEDS_DIR), then run `python -m bot index`.")
     return articles

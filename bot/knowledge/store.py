@@ -27,11 +27,12 @@ from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 
-from bot.knowledge.articles import Article, Paragraph, load_articles, seed_files
+from bot.knowledge.articles import DEFAULT_MAX_SEED_BYTES, Article, Paragraph, load_articles, seed_files
 from bot.knowledge.cast import Cast, build_cast
 from bot.knowledge.embedding import Embedder, Encoder, default_model_path, model_fingerprint
 from bot.knowledge.names import AliasBook
 from bot.knowledge.passages import PASSAGE_SENTENCES, Passage, Sentence, clauses, split_articles
+from bot.knowledge.progress import reporting, stage
 from bot.knowledge.ranking import Ranking, build_ranking
 from bot.knowledge.subjects import SERIES_FILE, attribute
 from bot.settings import DEFAULT_ALIASES_FILE
@@ -119,14 +120,15 @@ def _sha256(path: Path) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def expected_manifest(seeds_dir: Path, model_path: Path, aliases_file: Path = DEFAULT_ALIASES_FILE) -> dict:
+def expected_manifest(seeds_dir: Path, model_path: Path, aliases_file: Path = DEFAULT_ALIASES_FILE,
+                      max_seed_bytes: int = DEFAULT_MAX_SEED_BYTES) -> dict:
     """What a current index's manifest says about its inputs (the files it holds are added at build)."""
     try:
         return {
             "format": INDEX_FORMAT,
             "model": model_fingerprint(model_path),
             "settings": {"passage_sentences": PASSAGE_SENTENCES},
-            "seeds": {p.name: _sha256(p) for p in seed_files(seeds_dir)},
+            "seeds": {p.name: _sha256(p) for p in seed_files(seeds_dir, max_seed_bytes)},
             "aliases": _sha256(aliases_file) if aliases_file.is_file() else None,
             "series": _sha256(SERIES_FILE),
         }
@@ -134,18 +136,22 @@ def expected_manifest(seeds_dir: Path, model_path: Path, aliases_file: Path = DE
         raise IndexUnavailable(f"cannot read what the index is built from: {exc}") from exc
 
 
+@reporting
 def build_index(seeds_dir: Path, index_dir: Path, embedder: Embedder,
-                aliases_file: Path = DEFAULT_ALIASES_FILE) -> Knowledge:
+                aliases_file: Path = DEFAULT_ALIASES_FILE, max_seed_bytes: int = DEFAULT_MAX_SEED_BYTES) -> Knowledge:
     """Parse the seeds, embed sentences and passages, extract the facts, export the query encoder,
     and write the index; the manifest, with the hash of every file, is written last."""
     import faiss
 
-    manifest = expected_manifest(seeds_dir, embedder.path, aliases_file)
-    articles = load_articles(seed_files(seeds_dir))
+    manifest = expected_manifest(seeds_dir, embedder.path, aliases_file, max_seed_bytes)
+    articles = load_articles(seed_files(seeds_dir, max_seed_bytes))
+    stage("splitting sentences", sum(len(a.paragraphs) for a in articles))
     sentences, passages = split_articles(articles)
     sentences = attribute(articles, sentences)  # which work each sentence is about
+    stage("reading the cast and chart figures", len(sentences), "sentences")
     cast = build_cast(articles, sentences, AliasBook.load(aliases_file))
     ranking = build_ranking(articles, sentences)
+    stage("embedding", len(passages) + len(sentences), "passages and sentences")
     owners = [s.id for s in sentences for _ in clauses(s.text)]
     vectors = {
         PASSAGE_VECTORS: embedder.encode([p.text for p in passages]),
@@ -177,21 +183,22 @@ def build_index(seeds_dir: Path, index_dir: Path, embedder: Embedder,
 
 
 def load_index(seeds_dir: Path, index_dir: Path, model_path: Path,
-               aliases_file: Path = DEFAULT_ALIASES_FILE) -> Knowledge:
+               aliases_file: Path = DEFAULT_ALIASES_FILE, max_seed_bytes: int = DEFAULT_MAX_SEED_BYTES) -> Knowledge:
     """The stored index as it is, or IndexMissing, IndexStale or IndexDamaged saying why not."""
-    _check(index_dir, expected_manifest(seeds_dir, model_path, aliases_file), INDEX_FILES)
+    _check(index_dir, expected_manifest(seeds_dir, model_path, aliases_file, max_seed_bytes), INDEX_FILES)
     return _read_knowledge(index_dir)
 
 
-def load_stored_facts(seeds_dir: Path, index_dir: Path, model_path: Path,
-                      aliases_file: Path = DEFAULT_ALIASES_FILE) -> Facts:
+def load_stored_facts(seeds_dir: Path, index_dir: Path, model_path: Path, aliases_file: Path = DEFAULT_ALIASES_FILE,
+                      max_seed_bytes: int = DEFAULT_MAX_SEED_BYTES) -> Facts:
     """The stored facts as they are (the model's files are hashed, never loaded), or why not."""
-    _check(index_dir, expected_manifest(seeds_dir, model_path, aliases_file), FACT_FILES)
+    _check(index_dir, expected_manifest(seeds_dir, model_path, aliases_file, max_seed_bytes), FACT_FILES)
     return Facts(_read_table(index_dir)[0], *_read_facts(index_dir))
 
 
 def load_or_build(seeds_dir: Path, index_dir: Path, embedder: Embedder | None = None,
                   aliases_file: Path = DEFAULT_ALIASES_FILE, *, model_path: str | Path | None = None,
+                  max_seed_bytes: int = DEFAULT_MAX_SEED_BYTES,
                   assemble: Callable[[Knowledge], T] = lambda knowledge: knowledge) -> T:
     """`assemble` (by default: nothing) applied to the stored Knowledge when it is current, else to a
     rebuilt one, the reason logged in one line; IndexUnavailable when that cannot be done either.
@@ -199,8 +206,8 @@ def load_or_build(seeds_dir: Path, index_dir: Path, embedder: Embedder | None = 
     Building uses `embedder`, or loads the model at `model_path` (default: the packaged one).
     """
     path = _model_path(embedder, model_path)
-    return _load_or_rebuild(lambda: assemble(load_index(seeds_dir, index_dir, path, aliases_file)),
-                            seeds_dir, index_dir, aliases_file, path, embedder)
+    return _load_or_rebuild(lambda: assemble(load_index(seeds_dir, index_dir, path, aliases_file, max_seed_bytes)),
+                            seeds_dir, index_dir, aliases_file, path, embedder, max_seed_bytes)
 
 
 def load_facts(settings: Settings, embedder: Embedder | None = None) -> Facts:
@@ -208,8 +215,9 @@ def load_facts(settings: Settings, embedder: Embedder | None = None) -> Facts:
     has to be rebuilt; for every front end."""
     path = _model_path(embedder, settings.model_path)
     return _load_or_rebuild(
-        lambda: load_stored_facts(settings.seeds_dir, settings.index_dir, path, settings.aliases_file),
-        settings.seeds_dir, settings.index_dir, settings.aliases_file, path, embedder)
+        lambda: load_stored_facts(settings.seeds_dir, settings.index_dir, path, settings.aliases_file,
+                                  settings.max_seed_bytes),
+        settings.seeds_dir, settings.index_dir, settings.aliases_file, path, embedder, settings.max_seed_bytes)
 
 
 def _model_path(embedder: Embedder | None, model_path: str | Path | None) -> Path:
@@ -218,7 +226,7 @@ def _model_path(embedder: Embedder | None, model_path: str | Path | None) -> Pat
 
 
 def _load_or_rebuild(load: Callable[[], T], seeds_dir: Path, index_dir: Path, aliases_file: Path,
-                     model_path: Path, embedder: Embedder | None) -> T:
+                     model_path: Path, embedder: Embedder | None, max_seed_bytes: int) -> T:
     try:
         return load()
     except IndexUnavailable:
@@ -231,7 +239,7 @@ def _load_or_rebuild(load: Callable[[], T], seeds_dir: Path, index_dir: Path, al
         log.warning("Rebuilding the index in %s: it is damaged (%s)", index_dir, _reason(exc))
     _require_writable(index_dir)
     try:
-        build_index(seeds_dir, index_dir, embedder or Embedder(model_path), aliases_file)
+        build_index(seeds_dir, index_dir, embedder or Embedder(model_path), aliases_file, max_seed_bytes)
     except OSError as exc:
         raise IndexUnavailable(f"cannot build the index in {index_dir}: {exc}") from exc
     try:

@@ -5,9 +5,11 @@ import json
 import os
 import subprocess
 import sys
+from types import SimpleNamespace
 
 import pytest
 
+from bot.answers.model import Answer, Outcome, Quote
 from bot.frontends import cli
 from bot.settings import PROJECT_ROOT
 
@@ -85,3 +87,49 @@ def test_index_rebuilds_on_demand(with_answerer, monkeypatch, embedder, settings
     assert cli.main(["index"]) == 0
     assert "Indexed 5 articles" in capsys.readouterr().out
     assert (settings.index_dir / "manifest.json").is_file()
+
+
+@pytest.mark.parametrize(("args", "questions"), [
+    (["how", "many", "episodes?"], ["how many episodes?"]),
+    (["Who plays Lomon?", "episodes?"], ["Who plays Lomon?", "episodes?"]),
+    (["who plays Lomon?how many episodes?"], ["who plays Lomon?", "how many episodes?"]),
+    (["who", "plays", "Lomon?", "how", "many", "episodes?"], ["who plays Lomon?", "how many episodes?"]),
+    (["hey bot? who plays Lomon"], ["hey bot? who plays Lomon"]),
+])
+def test_questions_are_told_apart_by_quotes_and_question_marks(args: list[str], questions: list[str]):
+    assert cli._questions(args) == questions
+
+
+def test_several_questions_are_each_labelled(with_answerer, capsys):
+    assert cli.main(["ask", "Who plays Yang Dae-su?How many episodes are there?"]) == 0
+    out = capsys.readouterr().out
+    assert "Q: Who plays Yang Dae-su?\n" in out and "Q: How many episodes are there?\n" in out
+    assert out.index("Lim Jae-hyeok") < out.index("Q: How many") < out.index("12 episodes")
+
+
+SPOILER = Quote("Lee Cheong-san dies in the finale.", "001_x", "A title", None, True, 0.6, "A title")
+PLAIN = Quote("The series has 12 episodes.", "002_y", "Other", "2022-02-07", False, 0.7, "Other")
+
+
+@pytest.fixture
+def spoiling(monkeypatch, settings):
+    """An answerer whose answer holds a spoiler, so the terminal's handling of it is seen exactly."""
+    answer = Answer("does cheong-san die?", Outcome.ANSWERED, (PLAIN, SPOILER))
+    monkeypatch.setattr(cli, "_answerer", lambda _settings: SimpleNamespace(ask=lambda _question: answer))
+    monkeypatch.setattr(cli, "load_settings", lambda: settings)
+
+
+def test_a_spoiler_is_hidden_in_the_terminal_unless_asked(spoiling, capsys):
+    cli.main(["ask", "does cheong-san die?"])
+    hidden = capsys.readouterr().out
+    assert "dies in the finale" not in hidden and "(contains a spoiler; use --spoilers) [2]" in hidden
+    assert "12 episodes" in hidden and "[2] A title" in hidden
+    cli.main(["ask", "--spoilers", "does cheong-san die?"])
+    assert "[spoiler] “Lee Cheong-san dies in the finale.” [2]" in capsys.readouterr().out
+
+
+def test_json_keeps_every_quote_with_its_spoiler_flag(spoiling, capsys):
+    cli.main(["ask", "--json", "does cheong-san die?"])
+    answer = json.loads(capsys.readouterr().out)
+    assert [(q["text"], q["spoiler"]) for q in answer["quotes"]] == [(PLAIN.text, False), (SPOILER.text, True)]
+    assert "dies in the finale" not in answer["text"]

@@ -18,6 +18,7 @@ from collections.abc import Awaitable, Callable
 import aiohttp
 import discord
 
+from bot.exits import LOCAL_ERRORS, ExitCode
 from bot.frontends.discord_bot.client import AnswerBot
 from bot.frontends.discord_bot.sync import sync_all
 from bot.settings import Settings
@@ -69,10 +70,12 @@ def _main(settings: Settings, job: Callable[[Settings], Awaitable[None]]) -> int
         print(BAD_TOKEN if exc.code == _GATEWAY_AUTH_FAILED else GATEWAY_CLOSED.format(code=exc.code),
               file=sys.stderr)
         return 1
+    except LOCAL_ERRORS:
+        raise  # a folder or file, not the network: the command line words it (bot/frontends/cli.py)
     except (aiohttp.ClientError, OSError, discord.GatewayNotFound, discord.DiscordServerError) as exc:
         print(UNREACHABLE.format(url=settings.discord_api_base_url, error=type(exc).__name__),
               file=sys.stderr)
-        return 1
+        return ExitCode.NETWORK
     return 0
 
 

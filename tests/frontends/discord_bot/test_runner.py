@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.exits import ExitCode
 from bot.frontends.discord_bot import run_bot
 from bot.frontends.discord_bot.runner import BAD_TOKEN, INTENT_MISSING, MALFORMED_TOKEN, NO_TOKEN
 from bot.settings import PROJECT_ROOT
@@ -66,6 +67,6 @@ async def test_an_unreachable_discord_is_one_line_too(tmp_path: Path,
     fake = FakeDiscord()
     await fake.start()
     await fake.close()  # nothing listens on its port any more
-    assert await asyncio.to_thread(run_bot, bot_settings(fake, tmp_path)) == 1
+    assert await asyncio.to_thread(run_bot, bot_settings(fake, tmp_path)) == ExitCode.NETWORK
     err = capsys.readouterr().err
     assert err.startswith("Could not reach Discord at http://127.0.0.1:") and err.count("\n") == 1

@@ -69,6 +69,11 @@ class Settings:
     answer_channel_ids: frozenset[int] = frozenset()
     cooldown_seconds: float = 10.0
     log_level: str = "INFO"
+    # --- Moderators' records (issue 13): questions, votes and the report -------------------------
+    database_path: Path = PROJECT_ROOT / "data" / "bot.sqlite3"  # the embedded SQLite file
+    database_url: str | None = field(default=None, repr=False)  # postgresql://… for shard processes
+    retention_days: int = 90
+    record_questions: bool = True  # False: only votes are kept
 
 
 def load_settings(env: Mapping[str, str] | None = None, dotenv_path: Path | None = None) -> Settings:
@@ -93,4 +98,41 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv_path: Path | None
         answer_channel_ids=_ids(env, "BOT_ANSWER_CHANNEL_IDS"),
         cooldown_seconds=_float(env, "BOT_COOLDOWN_SECONDS", base.cooldown_seconds),
         log_level=(env.get("BOT_LOG_LEVEL") or base.log_level).strip().upper(),
+        # --- Moderators' records (issue 13) ---
+        database_path=_path(env, "BOT_DATABASE_PATH", base.database_path),
+        database_url=_database_url(env, "BOT_DATABASE_URL"),
+        retention_days=_positive_int(env, "BOT_RETENTION_DAYS", base.retention_days),
+        record_questions=_flag(env, "BOT_RECORD_QUESTIONS", base.record_questions),
     )
+
+
+# --- Moderators' records (issue 13) --------------------------------------------------------------
+_TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
+
+
+def _positive_int(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = (env.get(name) or "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or int(raw) < 1:
+        raise SettingsError(f"{name} must be a whole number of days, at least 1")
+    return int(raw)
+
+
+def _flag(env: Mapping[str, str], name: str, default: bool) -> bool:
+    raw = (env.get(name) or "").strip().lower()
+    if not raw:
+        return default
+    if raw not in _TRUE | _FALSE:
+        raise SettingsError(f"{name} must be true or false")
+    return raw in _TRUE
+
+
+def _database_url(env: Mapping[str, str], name: str) -> str | None:
+    """Only PostgreSQL is taken from a URL; SQLite is chosen by BOT_DATABASE_PATH."""
+    raw = (env.get(name) or "").strip()
+    if not raw:
+        return None
+    if not raw.startswith(("postgresql://", "postgres://", "postgresql+asyncpg://")):
+        raise SettingsError(f"{name} must be a postgresql:// URL")
+    return raw

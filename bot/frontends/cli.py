@@ -12,6 +12,7 @@ import logging
 import sys
 from collections.abc import Callable, Iterable
 
+from bot.frontends import report_command
 from bot.settings import Settings, SettingsError, load_settings
 
 log = logging.getLogger("bot")
@@ -140,6 +141,8 @@ def build_parser() -> argparse.ArgumentParser:
     sources.add_argument("--json", action="store_true", help="print JSON")
     add("index", cmd_index, "build or refresh index/ from seeds/")
     add("sync", cmd_sync, "register the slash commands with Discord now")
+    report_command.add_arguments(add("report", report_command.cmd_report,
+                                     "what fans asked: answer rate, questions the articles miss, disliked answers"))
     return parser
 
 

@@ -19,6 +19,7 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from bot.answers.answerer import Answerer
 from bot.answers.model import Answer
@@ -42,10 +43,22 @@ class ArticleRejected(ValueError):
     """Why an article was not added or removed, in one line for the moderator."""
 
 
+class Slot(Protocol):
+    """Where a front end keeps its answerer: the library reads the current one and swaps in the new."""
+
+    @property
+    def current(self) -> Answerer | None: ...
+
+    def use(self, answerer: Answerer) -> None: ...
+
+
 class LiveAnswerer:
-    """The answerer in use. Front ends hold this one object; a rebuild swaps what is behind it."""
+    """The simplest Slot, and an answerer itself: whoever holds it always asks the current one."""
 
     def __init__(self, answerer: Answerer) -> None:
+        self.current = answerer
+
+    def use(self, answerer: Answerer) -> None:
         self.current = answerer
 
     def ask(self, question: str) -> Answer:
@@ -75,13 +88,19 @@ class Change:
 class Library:
     """The articles in `seeds/`, changed one at a time, each change live when it returns."""
 
-    def __init__(self, settings: Settings, live: LiveAnswerer) -> None:
+    def __init__(self, settings: Settings, slot: Slot) -> None:
         self.settings = settings
-        self.live = live
+        self.slot = slot
         self._lock = asyncio.Lock()
 
     def articles(self) -> Sequence[Article]:
-        return self.live.articles
+        return self._answerer().articles
+
+    def _answerer(self) -> Answerer:
+        answerer = self.slot.current
+        if answerer is None:
+            raise ArticleRejected("the articles are still loading; try again in a minute")
+        return answerer
 
     async def add(self, filename: str, data: bytes) -> Change:
         """Check, write and index one uploaded article; ArticleRejected says why not."""
@@ -102,7 +121,7 @@ class Library:
                 os.replace(staged, target)
             finally:
                 staged.unlink(missing_ok=True)
-            before = self.live.current
+            before = self._answerer()
             try:
                 after = await asyncio.to_thread(self._rebuild)
             except Exception:
@@ -120,7 +139,7 @@ class Library:
                 raise ArticleRejected(f"there is no article {source_id}")
             if len(files) == 1:
                 raise ArticleRejected("that is the last article; add another one first")
-            article = next((a for a in self.live.articles if a.source_id == source_id), None)
+            article = next((a for a in self.articles() if a.source_id == source_id), None)
             path = files[source_id]
             aside = path.with_name(f".{path.name}.removed")  # not a seed while the index is rebuilt
             os.replace(path, aside)
@@ -136,12 +155,12 @@ class Library:
 
     def _rebuild(self) -> Answerer:
         """Build the new index and answerer beside the old one, then swap (in a worker thread)."""
-        old = self.live.current
+        old = self._answerer()
         knowledge = build_index(self.settings.seeds_dir, self.settings.index_dir, old.embedder,
                                 self.settings.aliases_file)
         new = Answerer(knowledge, old.embedder, old.aliases, Thesaurus.load(self.settings.synonyms_file),
                        old.weights)
-        self.live.current = new
+        self.slot.use(new)
         return new
 
     def _refuse_duplicate(self, article: Article, data: bytes) -> None:
@@ -150,7 +169,7 @@ class Library:
             if hashlib.sha256(path.read_bytes()).digest() == digest:
                 raise ArticleRejected(f"it is the same file as {path.name}")
         new = {fold_ws(p.text) for p in article.paragraphs}
-        for known in self.live.articles:
+        for known in self.articles():
             shared = new & {fold_ws(p.text) for p in known.paragraphs}
             if len(shared) >= DUPLICATE_SHARE * len(new):
                 raise ArticleRejected(f"it repeats the article {known.source_id} ({known.label})")

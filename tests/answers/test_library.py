@@ -59,7 +59,7 @@ async def test_an_existing_article_is_refused_as_a_duplicate(library):
 
 
 async def test_an_added_article_answers_right_away_and_questions_meanwhile_are_answered(library):
-    live = library.live
+    live = library.slot
     old = live.current
     assert "upload_article" not in _cited(live.ask(QUESTION))
     adding = asyncio.create_task(library.add("upload_article.txt", UPLOAD.read_bytes()))

@@ -9,6 +9,7 @@ threshold is fitted by benchmarks/fit_duplicate_threshold.py on labelled questio
 
 from __future__ import annotations
 
+import asyncio
 from collections import Counter
 from dataclasses import asdict, dataclass
 from datetime import timedelta
@@ -85,15 +86,15 @@ class _Rows:
 
 
 async def build_report(records: Records, days: int, encoder: Encoder | None) -> Report:
-    """Read the last `days` days; `encoder` groups the declined questions (None: exact wording only).
-
-    RecordsUnavailable when the records cannot be read."""
+    """Read the last `days` days; `encoder` groups the declined questions (None: exact wording only),
+    in a worker thread since the model is CPU work. RecordsUnavailable when the records cannot be read."""
     cutoff = records.clock() - timedelta(days=days)
     rows: _Rows = await records.read(lambda conn: _read(conn, cutoff))
     asked, answered, helpful, not_helpful = rows.totals
+    declined = await asyncio.to_thread(group_questions, rows.declined, encoder)
     return Report(
         days=days, questions=asked, answered=answered, helpful=helpful, not_helpful=not_helpful,
-        declined=group_questions(rows.declined, encoder)[:TOP],
+        declined=declined[:TOP],
         disliked=[Disliked(q, quoted, n) for q, quoted, n in rows.disliked],
         sources=[SourceUse(s, n) for s, n in rows.sources],
     )

@@ -286,7 +286,10 @@ class FakeDiscord:
             self._ws = ws
         resume_url = f"ws://127.0.0.1:{self.port}/resume-gateway"
         self.connected.set()
-        await self.dispatch("READY", p.ready(self._session_id, resume_url))
+        ready = p.ready(self._session_id, resume_url)
+        if "shard" in data:
+            ready["shard"] = data["shard"]  # as Discord does for a sharded connection
+        await self.dispatch("READY", ready)
         await self.dispatch("GUILD_CREATE", p.guild_create(list(self.channels.values())))
 
     async def _resume(self, ws: web.WebSocketResponse, data: dict[str, Any]) -> None:

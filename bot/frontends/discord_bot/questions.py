@@ -69,23 +69,32 @@ async def ask(services: Services, edge: Edge, question: str) -> None:
 
 
 async def _answer_and_reply(services: Services, edge: Edge, question: str) -> None:
+    """Inside `in_flight` from start to the last word sent, so shutdown waits for the whole of it."""
     try:
         async with services.answers.in_flight():
-            answer = await _answer(services, edge, question)
+            try:
+                answer = await _answer(services, edge, question)
+            except Restarting:
+                await _refuse(services, edge, RESTARTING_MESSAGE)
+                return
+            except Exception:
+                log.exception("Answering a question of user %s failed", edge.user_id)
+                await _refuse(services, edge, ERROR_MESSAGE)
+                return
             if answer.outcome is Outcome.NOT_A_QUESTION:
                 services.limits.refund(edge.user_id)  # chatter costs nothing
             await edge.answer(answer)
     except Busy:
-        services.limits.refund(edge.user_id)
         log.warning("Busy: refused a question of user %s (all answer workers and the queue are full)", edge.user_id)
-        await edge.notice(BUSY_MESSAGE)
+        await _refuse(services, edge, BUSY_MESSAGE)
     except Restarting:
-        services.limits.refund(edge.user_id)
-        await edge.notice(RESTARTING_MESSAGE)
-    except Exception:
-        services.limits.refund(edge.user_id)
-        log.exception("Answering a question of user %s failed", edge.user_id)
-        await edge.notice(ERROR_MESSAGE)
+        await _refuse(services, edge, RESTARTING_MESSAGE)
+
+
+async def _refuse(services: Services, edge: Edge, text: str) -> None:
+    """The question was not answered: its token goes back, and the user is told why."""
+    services.limits.refund(edge.user_id)
+    await edge.notice(text)
 
 
 async def _answer(services: Services, edge: Edge, question: str) -> Answer:

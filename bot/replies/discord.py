@@ -13,6 +13,7 @@ from typing import Any
 
 from bot.answers.model import Answer, Quote
 from bot.knowledge.articles import Article
+from bot.knowledge.ranking import Figure, Ranking
 from bot.replies.wording import ASK_ME, citation_line, no_answer_message
 
 # Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
@@ -157,6 +158,32 @@ def answer_embed(answer: Answer) -> dict[str, Any]:
 def notice_embed(text: str) -> dict[str, Any]:
     """A one-line embed for the bot's own notices (cooldown, errors)."""
     return {"description": text[:DESCRIPTION_LIMIT], "color": NOTICE_COLOUR}
+
+
+# The figures fans come to /ranking for, one line each on its first page: (label, kind of figure,
+# words its measure must contain, best first). The series' own figures only, the first that fits.
+HEADLINES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("Hours viewed", "hours", ("",)),
+    ("Countries at No. 1", "countries", ("no. 1", "")),
+    ("Days to No. 1", "time", ("no. 1",)),
+    ("Rank", "chart_position", ("worldwide", "")),
+)
+
+
+def headline_figures(ranking: Ranking) -> list[tuple[str, Figure]]:
+    """(label, figure) for each headline the articles give a figure of, in HEADLINES order."""
+    picked = []
+    for label, kind, wanted in HEADLINES:
+        candidates = [f for f in ranking.figures if f.kind == kind and (f.show == ranking.series or not ranking.series)]
+        match = next((f for words in wanted for f in candidates if words in f.measure.lower()), None)
+        if match is not None:
+            picked.append((label, match))
+    return picked
+
+
+def headline_line(label: str, figure: Figure, number: int) -> str:
+    """`**Hours viewed:** more than 124 million hours (hours watched) [1]`."""
+    return f"**{label}:** {escape_markdown(figure.value)} ({escape_markdown(figure.measure)}) [{number}]"
 
 
 def slow_down_message(retry_after: float) -> str:

@@ -48,8 +48,9 @@ async def test_cast_lists_every_pair_and_the_crew_publicly(fake: FakeDiscord, st
     description = unescape(embed["description"])
     for actor, character in PAIRS:
         assert re.search(rf"\*\*{actor}\*\* as \*\*{character}\*\* \[\d\]", description), actor
-    assert "(also written Park Ji-hoo, Park Ji-Hu)" in description
+    assert "(also written Park Ji-hoo)" in description  # not Park Ji-Hu: capitals alone are no spelling
     assert "Created by (the articles differ):" in description
+    assert re.search(r"Original webtoon by: Joo Dong-Geun .*\n> “[^”]*webtoon Now at Our School", description)
     assert embed["fields"][0]["name"] == "Sources"
     assert not message_body(final).get("components")  # one page: no buttons
 
@@ -112,9 +113,13 @@ async def test_ranking_is_paged_with_buttons_and_quotes_verbatim(fake: FakeDisco
     buttons = message_body(first)["components"][0]["components"]
     assert [(b["label"], b.get("disabled", False)) for b in buttons] == [("Previous", True), ("Next", False)]
     assert second.body["type"] == 7
-    assert unescape(page_one["description"]).startswith("**679 points**: FlixPatrol points at its premiere")
+    headline = unescape(page_one["description"]).splitlines()
+    assert [line.split(":**")[0] for line in headline] == [
+        "**Hours viewed", "**Countries at No. 1", "**Days to No. 1", "**Rank"]
+    assert headline[0].startswith("**Hours viewed:** more than 124 million hours") and headline[0].endswith("]")
+    assert unescape(page_two["description"]).startswith("**679 points**: FlixPatrol points at its premiere")
     seeds = seed_texts()
-    quotes = quotes_of(page_one) + quotes_of(page_two)
+    quotes = quotes_of(page_two)
     assert quotes and all(text in seeds for text, _ in quotes)
 
 

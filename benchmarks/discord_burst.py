@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 from bot.answers.model import Answer
-from bot.frontends.discord_bot.client import Answering
+from bot.frontends.discord_bot.answering import Answering
 from bot.replies.discord import ERROR_MESSAGE
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent

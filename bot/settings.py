@@ -67,8 +67,17 @@ class Settings:
     discord_api_base_url: str = DEFAULT_API_BASE_URL
     discord_gateway_url: str | None = None
     answer_channel_ids: frozenset[int] = frozenset()
-    cooldown_seconds: float = 10.0
     log_level: str = "INFO"
+    # ----- Discord front end: limits, answer workers, sharding (see README "Limits and scale") -----
+    question_burst: int = 3  # questions a user may ask at once; 0 turns the limits off
+    question_refill_seconds: float = 5.0  # one more question every this many seconds
+    flood_count: int = 10  # this many questions within flood_seconds is a flood: ignored quietly
+    flood_seconds: float = 12.0
+    answer_workers: int = 2  # threads answering at once (the model's own threads are set to match)
+    answer_queue_size: int = 32  # questions waiting for a worker; beyond that "busy, try again"
+    shutdown_grace_seconds: float = 5.0  # on SIGTERM, time for questions in flight to be answered
+    shard_count: int | None = None  # BOT_SHARD_COUNT: total shards of the application
+    shard_ids: tuple[int, ...] | None = None  # BOT_SHARD_IDS: the shards this process runs
     # --- Moderators' records (issue 13): questions, votes and the report -------------------------
     database_path: Path = PROJECT_ROOT / "data" / "bot.sqlite3"  # the embedded SQLite file
     database_url: str | None = field(default=None, repr=False)  # postgresql://… for shard processes
@@ -96,27 +105,57 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv_path: Path | None
         or DEFAULT_API_BASE_URL,
         discord_gateway_url=(env.get("DISCORD_GATEWAY_URL") or "").strip() or None,
         answer_channel_ids=_ids(env, "BOT_ANSWER_CHANNEL_IDS"),
-        cooldown_seconds=_float(env, "BOT_COOLDOWN_SECONDS", base.cooldown_seconds),
         log_level=(env.get("BOT_LOG_LEVEL") or base.log_level).strip().upper(),
-        # --- Moderators' records (issue 13) ---
-        database_path=_path(env, "BOT_DATABASE_PATH", base.database_path),
-        database_url=_database_url(env, "BOT_DATABASE_URL"),
-        retention_days=_positive_int(env, "BOT_RETENTION_DAYS", base.retention_days),
-        record_questions=_flag(env, "BOT_RECORD_QUESTIONS", base.record_questions),
+        **_discord_front_end(env, base),
+        **_records(env, base),
     )
+
+
+def _count(env: Mapping[str, str], name: str, default: int, least: int) -> int:
+    raw = (env.get(name) or "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a whole number") from None
+    if value < least:
+        raise SettingsError(f"{name} must be at least {least}")
+    return value
+
+
+def _seconds(env: Mapping[str, str], name: str, default: float) -> float:
+    value = _float(env, name, default)
+    if value is None or value <= 0:
+        raise SettingsError(f"{name} must be a number of seconds above 0")
+    return value
+
+
+def _discord_front_end(env: Mapping[str, str], base: Settings) -> dict:
+    """The Discord front end's limits, workers and shards (BOT_SHARD_IDS needs BOT_SHARD_COUNT)."""
+    shard_count = _count(env, "BOT_SHARD_COUNT", 0, 1) or None
+    raw_ids = (env.get("BOT_SHARD_IDS") or "").replace(",", " ").split()
+    try:
+        shard_ids = tuple(int(part) for part in raw_ids) or None
+    except ValueError:
+        raise SettingsError("BOT_SHARD_IDS must be a comma-separated list of shard numbers") from None
+    if shard_ids and (shard_count is None or not all(0 <= i < shard_count for i in shard_ids)):
+        raise SettingsError("BOT_SHARD_IDS must be shard numbers from 0 to BOT_SHARD_COUNT - 1")
+    return {
+        "question_burst": _count(env, "BOT_QUESTION_BURST", base.question_burst, 0),
+        "question_refill_seconds": _seconds(env, "BOT_QUESTION_REFILL_SECONDS", base.question_refill_seconds),
+        "flood_count": _count(env, "BOT_FLOOD_COUNT", base.flood_count, 1),
+        "flood_seconds": _seconds(env, "BOT_FLOOD_SECONDS", base.flood_seconds),
+        "answer_workers": _count(env, "BOT_ANSWER_WORKERS", base.answer_workers, 1),
+        "answer_queue_size": _count(env, "BOT_ANSWER_QUEUE_SIZE", base.answer_queue_size, 0),
+        "shutdown_grace_seconds": _seconds(env, "BOT_SHUTDOWN_GRACE_SECONDS", base.shutdown_grace_seconds),
+        "shard_count": shard_count,
+        "shard_ids": shard_ids,
+    }
 
 
 # --- Moderators' records (issue 13) --------------------------------------------------------------
 _TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
-
-
-def _positive_int(env: Mapping[str, str], name: str, default: int) -> int:
-    raw = (env.get(name) or "").strip()
-    if not raw:
-        return default
-    if not raw.isdigit() or int(raw) < 1:
-        raise SettingsError(f"{name} must be a whole number of days, at least 1")
-    return int(raw)
 
 
 def _flag(env: Mapping[str, str], name: str, default: bool) -> bool:
@@ -136,3 +175,13 @@ def _database_url(env: Mapping[str, str], name: str) -> str | None:
     if not raw.startswith(("postgresql://", "postgres://", "postgresql+asyncpg://")):
         raise SettingsError(f"{name} must be a postgresql:// URL")
     return raw
+
+
+def _records(env: Mapping[str, str], base: Settings) -> dict:
+    """Where questions and votes are kept, for how long, and whether questions are kept at all."""
+    return {
+        "database_path": _path(env, "BOT_DATABASE_PATH", base.database_path),
+        "database_url": _database_url(env, "BOT_DATABASE_URL"),
+        "retention_days": _count(env, "BOT_RETENTION_DAYS", base.retention_days, 1),
+        "record_questions": _flag(env, "BOT_RECORD_QUESTIONS", base.record_questions),
+    }

@@ -107,8 +107,7 @@ class Library:
         name = _checked_name(filename)
         if not data.strip():
             raise ArticleRejected(f"{name} is empty")
-        if len(data) > MAX_BYTES:
-            raise ArticleRejected(f"{name} is {len(data) / 1000:.0f} kB; the limit is {MAX_BYTES // 1000} kB")
+        check_size(name, len(data))
         async with self._lock:
             target = self.settings.seeds_dir / name
             taken = {p.stem.casefold(): p.name for p in seed_files(self.settings.seeds_dir)}
@@ -173,6 +172,12 @@ class Library:
             shared = new & {fold_ws(p.text) for p in known.paragraphs}
             if len(shared) >= DUPLICATE_SHARE * len(new):
                 raise ArticleRejected(f"it repeats the article {known.source_id} ({known.label})")
+
+
+def check_size(name: str, size: int) -> None:
+    """Refuse a file over the limit (front ends call it before downloading one)."""
+    if size > MAX_BYTES:
+        raise ArticleRejected(f"{name} is {size / 1000:.0f} kB; the limit is {MAX_BYTES // 1000} kB")
 
 
 def _checked_name(filename: str) -> str:

@@ -12,6 +12,7 @@ from bot.answers.model import Answer
 from bot.frontends.discord_bot import questions
 from bot.frontends.discord_bot.respond import acknowledge_quietly, defer_budget, notify, respond
 from bot.frontends.discord_bot.services import Services
+from bot.records import Asked
 from bot.replies.discord import answer_embed
 
 QUESTION_MAX_LENGTH = 6000  # Discord's own limit for a string option
@@ -50,5 +51,9 @@ class InteractionEdge:
     async def quiet(self) -> None:
         await acknowledge_quietly(self.interaction)
 
-    async def answer(self, answer: Answer) -> None:
-        await respond(self.interaction, answer_embed(answer), ephemeral=self.private)
+    async def answer(self, answer: Answer, view: discord.ui.View | None = None) -> None:
+        await respond(self.interaction, answer_embed(answer), ephemeral=self.private, view=view)
+
+    @property
+    def asked(self) -> Asked:
+        return Asked("slash", self.interaction.guild_id, self.interaction.channel_id, self.user_id)

@@ -16,7 +16,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.frontends.discord_bot import ask, cast, messages, ranking, sources, sync
+from bot.frontends.discord_bot import ask, cast, feedback, messages, moderation, ranking, sources, sync
 from bot.frontends.discord_bot import help as help_
 from bot.frontends.discord_bot.endpoints import use_endpoints
 from bot.frontends.discord_bot.respond import NO_MENTIONS, notify, too_late
@@ -34,7 +34,7 @@ class Feature(Protocol):
     def setup(self, bot: commands.Bot, services: Services) -> None: ...
 
 
-FEATURES: tuple[Feature, ...] = (ask, cast, ranking, sources, help_, messages)
+FEATURES: tuple[Feature, ...] = (ask, cast, ranking, sources, help_, messages, feedback, moderation)
 
 
 def intents_for(settings: Settings) -> discord.Intents:

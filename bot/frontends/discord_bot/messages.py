@@ -21,6 +21,7 @@ from bot.answers.model import Answer, Outcome
 from bot.frontends.discord_bot import questions
 from bot.frontends.discord_bot.respond import Voice, edit_reply, reply_to, voice_in
 from bot.frontends.discord_bot.services import Services
+from bot.records import Asked
 from bot.replies.discord import answer_embed, notice_embed
 
 log = logging.getLogger(__name__)
@@ -68,19 +69,25 @@ class MessageEdge:
     async def quiet(self) -> None:
         """Nothing to acknowledge for a message."""
 
-    async def answer(self, answer: Answer) -> None:
+    async def answer(self, answer: Answer, view: discord.ui.View | None = None) -> None:
         if answer.outcome is Outcome.NOT_A_QUESTION and not self.addressed:
             return  # chat in an answer channel ("thanks!") is not a question to decline
-        await self._send(answer_embed(answer))
+        await self._send(answer_embed(answer), view)
 
-    async def _send(self, embed: dict) -> None:
+    @property
+    def asked(self) -> Asked:
+        via = "reply" if self.message.reference else "mention" if self.addressed else "channel"
+        return Asked(via, self.message.guild.id if self.message.guild else None, self.message.channel.id,
+                     self.user_id)
+
+    async def _send(self, embed: dict, view: discord.ui.View | None = None) -> None:
         """Reply (or edit the earlier reply), logging rather than raising when Discord refuses."""
         earlier = self.replies.get(self.message.id)
         try:
             if earlier is not None:
-                await edit_reply(earlier, embed, self.voice)
+                await edit_reply(earlier, embed, self.voice, view)
                 return
-            sent = await reply_to(self.message, embed, self.voice)
+            sent = await reply_to(self.message, embed, self.voice, view)
         except discord.HTTPException as exc:
             log.warning("Could not reply to message %s in channel %s: %s", self.message.id,
                         self.message.channel.id, exc)

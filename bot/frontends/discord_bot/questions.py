@@ -8,11 +8,15 @@ import asyncio
 import logging
 from typing import Protocol
 
+import discord
+
 from bot.answers.model import Answer, Outcome
 from bot.answers.questions import Rejection, analyse
 from bot.frontends.discord_bot.answering import Busy, Restarting
+from bot.frontends.discord_bot.feedback import feedback_view
 from bot.frontends.discord_bot.limits import Verdict
 from bot.frontends.discord_bot.services import Services
+from bot.records import Asked
 from bot.replies.discord import (
     BUSY_MESSAGE,
     ERROR_MESSAGE,
@@ -40,7 +44,12 @@ class Edge(Protocol):
     async def quiet(self) -> None:
         """Take the question and say nothing (a flood being ignored)."""
 
-    async def answer(self, answer: Answer) -> None: ...
+    async def answer(self, answer: Answer, view: discord.ui.View | None = None) -> None:
+        """The reply, with `view` (the feedback buttons) under it when there is one."""
+
+    @property
+    def asked(self) -> Asked:
+        """Where the question came from, for the moderators' records."""
 
 
 def costs_nothing(question: str) -> bool:
@@ -83,7 +92,7 @@ async def _answer_and_reply(services: Services, edge: Edge, question: str) -> No
                 return
             if answer.outcome is Outcome.NOT_A_QUESTION:
                 services.limits.refund(edge.user_id)  # chatter costs nothing
-            await edge.answer(answer)
+            await edge.answer(answer, feedback_view(services, answer, edge.asked))
     except Busy:
         log.warning("Busy: refused a question of user %s (all answer workers and the queue are full)", edge.user_id)
         await _refuse(services, edge, BUSY_MESSAGE)

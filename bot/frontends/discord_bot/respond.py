@@ -118,7 +118,8 @@ def voice_in(channel: discord.abc.Messageable, me: discord.abc.Snowflake | None)
     return Voice(send and permissions.view_channel, permissions.embed_links, permissions.read_message_history)
 
 
-async def reply_to(message: discord.Message, embed: dict[str, Any], voice: Voice) -> discord.Message | None:
+async def reply_to(message: discord.Message, embed: dict[str, Any], voice: Voice,
+                   view: discord.ui.View | None = None) -> discord.Message | None:
     """Answer a message in place, as a reply that pings nobody (not even its author); still sent if
     the question was deleted meanwhile. Plain text where embeds are not allowed, a plain message where
     replies are not; silence (logged once per channel) where the bot may not send at all."""
@@ -130,11 +131,14 @@ async def reply_to(message: discord.Message, embed: dict[str, Any], voice: Voice
         return None
     content = {"embed": to_embed(embed)} if voice.embeds else {"content": embed_text(embed)}
     reference = {"reference": message.to_reference(fail_if_not_exists=False)} if voice.replies else {}
-    return await channel.send(**content, **reference, mention_author=False, allowed_mentions=NO_MENTIONS)
+    buttons = {"view": view} if view is not None else {}
+    return await channel.send(**content, **reference, **buttons, mention_author=False, allowed_mentions=NO_MENTIONS)
 
 
-async def edit_reply(reply: discord.Message, embed: dict[str, Any], voice: Voice) -> None:
+async def edit_reply(reply: discord.Message, embed: dict[str, Any], voice: Voice,
+                     view: discord.ui.View | None = None) -> None:
     """Replace an earlier answer (the question was edited)."""
     content: dict[str, Any] = {"embed": to_embed(embed), "content": None} if voice.embeds else {
         "content": embed_text(embed), "embeds": []}
-    await reply.edit(**content, allowed_mentions=NO_MENTIONS)
+    buttons = {"view": view} if view is not None else {}
+    await reply.edit(**content, **buttons, allowed_mentions=NO_MENTIONS)

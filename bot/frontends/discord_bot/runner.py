@@ -20,8 +20,10 @@ import aiohttp
 import discord
 
 from bot.frontends.discord_bot.client import make_bot
+from bot.frontends.discord_bot.feedback import Feedback
 from bot.frontends.discord_bot.services import Services, build_services, load_core
 from bot.frontends.discord_bot.sync import sync_all
+from bot.records import Records
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -113,7 +115,14 @@ async def load_in_background(services: Services, settings: Settings) -> None:
 
 
 async def _serve(settings: Settings) -> None:
-    services = build_services(settings)
+    feedback = Feedback(await Records.open(settings))  # disabled, with one log line, if unusable
+    try:
+        await _serve_with(settings, build_services(settings, store=feedback))
+    finally:
+        await feedback.close()  # what is queued is written first
+
+
+async def _serve_with(settings: Settings, services: Services) -> None:
     stop = asyncio.Event()
     _stop_on_signals(stop)
     async with make_bot(services) as bot:

@@ -24,7 +24,7 @@ from tests.frontends.discord_bot.helpers import embed_of
 
 GLOBAL = rf"/applications/{p.APPLICATION_ID}/commands"
 GUILD = rf"/applications/{p.APPLICATION_ID}/guilds/{p.GUILD_ID}/commands"
-NAMES = {"ask", "cast", "ranking", "sources", "help"}
+NAMES = {"ask", "cast", "ranking", "sources", "help", "report", "articles"}
 
 
 async def start_and_sync(fake: FakeDiscord, settings, answerer: Answering) -> None:
@@ -90,7 +90,7 @@ async def test_a_new_command_is_synced_once(fake: FakeDiscord, state_dir: Path, 
     monkeypatch.setattr(client_module, "FEATURES", (*client_module.FEATURES, Trivia))
     for _ in range(2):
         await start_and_sync(fake, settings, answerer)
-    assert [len(c.body) for c in fake.calls_to("PUT", GLOBAL)] == [5, 6]
+    assert [len(c.body) for c in fake.calls_to("PUT", GLOBAL)] == [len(NAMES), len(NAMES) + 1]
     assert not fake.calls_to("GET", GUILD)
 
 

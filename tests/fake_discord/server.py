@@ -103,6 +103,7 @@ class FakeDiscord:
         self.commands: dict[str, list[dict[str, Any]]] = {}  # "global" / guild ID -> registered commands
         self.messages: dict[str, dict[str, Any]] = {}  # every message the bot created, by ID
         self.interactions: dict[str, InteractionRecord] = {}  # by interaction token
+        self.files: dict[str, bytes] = {}  # uploaded attachments, served at their URL, by ID
         self.connected = asyncio.Event()  # READY or RESUMED sent on a live connection
         self._faults: list[Fault] = []
         self._ws: web.WebSocketResponse | None = None
@@ -121,6 +122,7 @@ class FakeDiscord:
         app.router.add_get("/gateway", self._gateway)
         app.router.add_get("/resume-gateway", self._gateway)
         app.router.add_route("*", API_PREFIX + "/{tail:.*}", self._rest)
+        app.router.add_get("/attachments/{id}/{name}", self._attachment)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -203,6 +205,18 @@ class FakeDiscord:
         self.threads[data["id"]] = data
         await self.dispatch("THREAD_CREATE", {**data, "newly_created": True})
         return data
+
+    def upload(self, filename: str, data: bytes, content_type: str = "text/plain; charset=utf-8") -> dict[str, Any]:
+        """A file a member attaches to a command: the attachment object, its URL served here."""
+        attachment_id = p.snowflake()
+        self.files[attachment_id] = data
+        url = f"http://127.0.0.1:{self.port}/attachments/{attachment_id}/{filename}"
+        return {"id": attachment_id, "filename": filename, "size": len(data), "url": url, "proxy_url": url,
+                "content_type": content_type}
+
+    async def _attachment(self, request: web.Request) -> web.Response:
+        data = self.files.get(request.match_info["id"])
+        return web.Response(body=data) if data is not None else web.Response(status=404)
 
     def delete_commands(self, scope: str = "global") -> None:
         """Someone deletes the application's commands on Discord's side (another deploy, a reset)."""

@@ -7,6 +7,7 @@ reaches the store. One vote per person per answer; a second press changes it; th
 
 from __future__ import annotations
 
+import asyncio
 import re
 from typing import Any
 
@@ -14,7 +15,7 @@ import discord
 from discord.ext import commands
 
 from bot.answers.model import Answer, Outcome
-from bot.frontends.discord_bot.respond import notify
+from bot.frontends.discord_bot.respond import defer_budget, notify
 from bot.frontends.discord_bot.services import Services
 from bot.records import Asked, Records, VoteResult
 from bot.replies.moderation import HELPFUL, NOT_HELPFUL, vote_line
@@ -78,8 +79,12 @@ def _button_class(feedback: Feedback) -> type[discord.ui.DynamicItem[discord.ui.
             return cls(match["key"], match["vote"] == "y")
 
         async def callback(self, interaction: discord.Interaction) -> None:
-            result = await feedback.vote(self.key, interaction.user.id, self.helpful)
-            await notify(interaction, vote_line(result, self.helpful))
+            # A vote waits behind the queued writes; in a burst that can near Discord's 3 s.
+            vote = asyncio.ensure_future(feedback.vote(self.key, interaction.user.id, self.helpful))
+            done, _ = await asyncio.wait({vote}, timeout=defer_budget(interaction))
+            if not done:
+                await interaction.response.defer(ephemeral=True, thinking=True)
+            await notify(interaction, vote_line(await vote, self.helpful))
 
     return VoteButton
 

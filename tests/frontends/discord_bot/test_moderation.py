@@ -201,3 +201,25 @@ async def test_a_corrupt_database_leaves_the_bot_answering_without_buttons(
     assert all(buttons(sent_message(a)) == [] for a in answers)
     said = [r.getMessage() for r in caplog.records if "disabled" in r.getMessage()]
     assert len(said) == 1 and str(settings.database_path) in said[0] and "not a database" in said[0]
+
+
+async def test_a_vote_slowed_by_a_busy_store_is_deferred_then_acknowledged(
+        fake: FakeDiscord, state_dir: Path, answerer, db_env, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = bot_settings(fake, state_dir, **db_env)
+    records = await Records.open(settings)
+    services = services_with(settings, answerer, records)
+    real_vote = services.store.vote
+
+    async def slow_vote(*args):
+        await asyncio.sleep(2.0)  # as if behind a burst of queued writes
+        return await real_vote(*args)
+
+    monkeypatch.setattr(services.store, "vote", slow_vote)
+    async with running_bot(fake, settings, services=services):
+        message = sent_message(await final(await fake.slash("ask", question="Who plays Nam On-jo?")))
+        pressed = await fake.click(message, "Helpful")
+        ack = await final(pressed)
+    assert pressed.first.result().body["type"] == 5 and private(pressed)  # "thinking…" within the 3 s
+    assert "counted" in text_of(ack)
+    assert await count(records, votes) == 1
+    await records.close()

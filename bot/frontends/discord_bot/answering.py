@@ -56,6 +56,7 @@ class Answers:
         self._executor = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="answer")
         self.answerer: Loading[Answering] = Loading(answerer)
         self._in_flight = 0
+        self._refused = 0  # questions turned away since the pool was last not full
         self._idle: asyncio.Event | None = None
         self._closing = False
         self._gave_up: asyncio.Event | None = None
@@ -75,7 +76,13 @@ class Answers:
         if self._closing:
             raise Restarting
         if self._in_flight >= self.capacity:
+            if not self._refused:
+                log.warning("Busy: %d questions in flight; refusing more until one is answered", self._in_flight)
+            self._refused += 1
             raise Busy
+        if self._refused:
+            log.info("Taking questions again (%d refused while busy)", self._refused)
+            self._refused = 0
         self._in_flight += 1
         try:
             yield

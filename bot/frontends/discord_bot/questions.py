@@ -85,7 +85,6 @@ async def _answer_and_reply(services: Services, edge: Edge, question: str) -> No
                 services.limits.refund(edge.user_id)  # chatter costs nothing
             await edge.answer(answer)
     except Busy:
-        log.warning("Busy: refused a question of user %s (all answer workers and the queue are full)", edge.user_id)
         await _refuse(services, edge, BUSY_MESSAGE)
     except Restarting:
         await _refuse(services, edge, RESTARTING_MESSAGE)

@@ -50,7 +50,7 @@ def match_model_threads(workers: int) -> None:
 class Answers:
     """`ask` a question in a worker thread; at most `workers + queue_size` questions in flight."""
 
-    def __init__(self, workers: int = 2, queue_size: int = 32, answerer: Answering | None = None) -> None:
+    def __init__(self, workers: int, queue_size: int, answerer: Answering | None = None) -> None:
         self.workers = max(1, workers)
         self.capacity = self.workers + max(0, queue_size)
         self._executor = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="answer")
@@ -111,10 +111,6 @@ class Answers:
         raise Restarting
 
     # ----- shutdown --------------------------------------------------------------------------
-
-    @property
-    def closing(self) -> bool:
-        return self._closing
 
     async def drain(self, grace: float, notice_time: float = 2.0) -> int:
         """Stop taking questions; give those in flight `grace` seconds to be answered, then make

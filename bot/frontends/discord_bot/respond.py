@@ -106,9 +106,6 @@ class Voice:
     replies: bool
 
 
-_warned_channels: set[int] = set()
-
-
 def voice_in(channel: discord.abc.Messageable, me: discord.abc.Snowflake | None) -> Voice:
     """The bot's permissions in `channel` (a thread counts its own Send Messages in Threads)."""
     if not isinstance(channel, discord.abc.GuildChannel | discord.Thread) or not isinstance(me, discord.Member):
@@ -118,16 +115,11 @@ def voice_in(channel: discord.abc.Messageable, me: discord.abc.Snowflake | None)
     return Voice(send and permissions.view_channel, permissions.embed_links, permissions.read_message_history)
 
 
-async def reply_to(message: discord.Message, embed: dict[str, Any], voice: Voice) -> discord.Message | None:
+async def reply_to(message: discord.Message, embed: dict[str, Any], voice: Voice) -> discord.Message:
     """Answer a message in place, as a reply that pings nobody (not even its author); still sent if
     the question was deleted meanwhile. Plain text where embeds are not allowed, a plain message where
-    replies are not; silence (logged once per channel) where the bot may not send at all."""
+    replies are not (the caller checks `voice.send`)."""
     channel = message.channel
-    if not voice.send:
-        if channel.id not in _warned_channels:
-            _warned_channels.add(channel.id)
-            log.warning("Not answering in channel %s: the bot lacks the Send Messages permission there", channel.id)
-        return None
     content = {"embed": to_embed(embed)} if voice.embeds else {"content": embed_text(embed)}
     reference = {"reference": message.to_reference(fail_if_not_exists=False)} if voice.replies else {}
     return await channel.send(**content, **reference, mention_author=False, allowed_mentions=NO_MENTIONS)

@@ -108,6 +108,7 @@ class Answers:
             giving_up.cancel()
         if job in done:
             return job.result()
+        job.cancel()  # a wait for the answerer; a worker thread itself finishes on its own
         raise Restarting
 
     # ----- shutdown --------------------------------------------------------------------------

@@ -94,6 +94,11 @@ async def burst(count: int, delay: float) -> int:
     if delay:
         answerer = Delayed(answerer, delay)
     print(f"answerer loaded in {time.perf_counter() - started:.1f} s")
+    bare = []  # the baseline, measured in the same run: one question answered directly, no Discord
+    for question in QUESTIONS * 3:
+        start = time.perf_counter()
+        answerer.ask(question)
+        bare.append(time.perf_counter() - start)
     fake = FakeDiscord()
     await fake.start()
     try:
@@ -128,6 +133,8 @@ async def burst(count: int, delay: float) -> int:
           f"(answer not ready within {DEFER_AFTER} s)")
     print(summary("to deferral", first))  # the first response: "thinking…", or the answer when ready first
     print(summary("to answer", final))
+    print(summary("bare answer", bare) + "   (baseline: answerer.ask alone, one at a time)")
+    print(f"p50 to answer / bare answer p50: {statistics.median(final) / statistics.median(bare):.1f}x")
     print(f"largest event-loop stall during the burst: {max(stalls) * 1000:.1f} ms")
     missed = (unanswered + failed + sum(t > FIRST_RESPONSE_DEADLINE for t in first)
               + sum(t > ANSWER_DEADLINE for t in final))

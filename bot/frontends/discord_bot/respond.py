@@ -21,7 +21,7 @@ ANSWERED = "answered"  # key in Interaction.extras: the final reply has replaced
 RESPONSE_WINDOW = 3.0
 TOKEN_LIFETIME = 15 * 60.0
 # Answer within this long or defer ("thinking…"); also the room left for the network before 3 s.
-DEFER_AFTER = 1.5
+DEFER_AFTER = 1.0
 NETWORK_MARGIN = 0.5
 
 

@@ -68,7 +68,7 @@ class Settings:
     discord_gateway_url: str | None = None
     answer_channel_ids: frozenset[int] = frozenset()
     log_level: str = "INFO"
-    # ----- Discord front end: limits, answer workers, sharding (see README "Limits and scale") -----
+    # ----- Discord front end: limits, answer workers, sharding (README "Limits that fit people") -----
     question_burst: int = 3  # questions a user may ask at once; 0 turns the limits off
     question_refill_seconds: float = 5.0  # one more question every this many seconds
     flood_count: int = 10  # this many questions within flood_seconds is a flood: ignored quietly

@@ -68,13 +68,13 @@ class Settings:
     discord_gateway_url: str | None = None
     answer_channel_ids: frozenset[int] = frozenset()
     log_level: str = "INFO"
-    # ----- Discord front end: limits, answer workers, sharding (see README "Limits and scale") -----
+    # ----- Discord front end: limits, answer workers, sharding (README "Limits that fit people") -----
     question_burst: int = 3  # questions a user may ask at once; 0 turns the limits off
     question_refill_seconds: float = 5.0  # one more question every this many seconds
     flood_count: int = 10  # this many questions within flood_seconds is a flood: ignored quietly
     flood_seconds: float = 12.0
     answer_workers: int = 2  # threads answering at once (the model's own threads are set to match)
-    answer_queue_size: int = 32  # questions waiting for a worker; beyond that "busy, try again"
+    answer_queue_size: int = 100  # questions waiting for a worker; beyond that "busy, try again"
     shutdown_grace_seconds: float = 5.0  # on SIGTERM, time for questions in flight to be answered
     shard_count: int | None = None  # BOT_SHARD_COUNT: total shards of the application
     shard_ids: tuple[int, ...] | None = None  # BOT_SHARD_IDS: the shards this process runs

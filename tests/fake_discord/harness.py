@@ -18,7 +18,8 @@ from tests.fake_discord.server import FakeDiscord
 def bot_settings(fake: FakeDiscord, state_dir: Path, **env: str) -> Settings:
     """Settings read from environment variables only, as a deployment would set them; the question
     limits are off unless a test sets them."""
-    defaults = {"BOT_INDEX_DIR": str(state_dir), "BOT_QUESTION_BURST": "0"}
+    defaults = {"BOT_INDEX_DIR": str(state_dir), "BOT_QUESTION_BURST": "0",
+                "BOT_DATABASE_PATH": str(state_dir.parent / "data" / "bot.sqlite3")}  # never the project's data/
     return load_settings(env={**fake.env(), **defaults, **env})
 
 

@@ -166,10 +166,10 @@ def message(content: str, *, author: dict[str, Any], channel_id: str = CHANNEL_I
             mentions: list[dict[str, Any]] | None = None, mention_roles: list[str] | None = None,
             referenced: dict[str, Any] | None = None, embeds: list[dict[str, Any]] | None = None,
             components: list[dict[str, Any]] | None = None, guild: bool = True,
-            flags: int = 0) -> dict[str, Any]:
-    """A message object; with `referenced`, a reply (type 19) to that message."""
+            flags: int = 0, age: float = 0.0) -> dict[str, Any]:
+    """A message object, sent `age` seconds ago; with `referenced`, a reply (type 19) to that message."""
     data: dict[str, Any] = {
-        "id": snowflake(), "channel_id": channel_id, "author": author, "content": content,
+        "id": snowflake(age), "channel_id": channel_id, "author": author, "content": content,
         "timestamp": now_iso(), "edited_timestamp": None, "tts": False,
         "mention_everyone": "@everyone" in content or "@here" in content,
         "mentions": [{**m, "member": _without_user(member(m))} if guild else m for m in mentions or []],

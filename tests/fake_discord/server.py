@@ -421,8 +421,10 @@ class FakeDiscord:
             message = self._create_message(record.payload["channel_id"], data,
                                            flags=LOADING if kind == 5 else 0)
             record.original_id = message["id"]
-        elif kind == 7:
+        elif kind in (6, 7):
             message = record.payload["message"]  # the message whose button was clicked, updated in place
+            self.messages.setdefault(message["id"], message)
+            record.original_id = message["id"]  # what a follow-up edit of "@original" changes
             message.update({k: v or [] if k == "components" else v for k, v in data.items()
                             if k in ("content", "embeds", "components")})
         if not with_response:

@@ -50,12 +50,13 @@ def match_model_threads(workers: int) -> None:
 class Answers:
     """`ask` a question in a worker thread; at most `workers + queue_size` questions in flight."""
 
-    def __init__(self, workers: int = 2, queue_size: int = 32, answerer: Answering | None = None) -> None:
+    def __init__(self, workers: int, queue_size: int, answerer: Answering | None = None) -> None:
         self.workers = max(1, workers)
         self.capacity = self.workers + max(0, queue_size)
         self._executor = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="answer")
         self.answerer: Loading[Answering] = Loading(answerer)
         self._in_flight = 0
+        self._refused = 0  # questions turned away since the pool was last not full
         self._idle: asyncio.Event | None = None
         self._closing = False
         self._gave_up: asyncio.Event | None = None
@@ -75,7 +76,13 @@ class Answers:
         if self._closing:
             raise Restarting
         if self._in_flight >= self.capacity:
+            if not self._refused:
+                log.warning("Busy: %d questions in flight; refusing more until one is answered", self._in_flight)
+            self._refused += 1
             raise Busy
+        if self._refused:
+            log.info("Taking questions again (%d refused while busy)", self._refused)
+            self._refused = 0
         self._in_flight += 1
         try:
             yield
@@ -101,13 +108,10 @@ class Answers:
             giving_up.cancel()
         if job in done:
             return job.result()
+        job.cancel()  # a wait for the answerer; a worker thread itself finishes on its own
         raise Restarting
 
     # ----- shutdown --------------------------------------------------------------------------
-
-    @property
-    def closing(self) -> bool:
-        return self._closing
 
     async def drain(self, grace: float, notice_time: float = 2.0) -> int:
         """Stop taking questions; give those in flight `grace` seconds to be answered, then make

@@ -76,8 +76,7 @@ def _by_user(user_id: int) -> int:
 class Limits:
     """Who may ask now. `admit` before answering, `refund` when the answer cost nothing or failed."""
 
-    def __init__(self, burst: int = 3, refill_seconds: float = 5.0, flood_count: int = 10,
-                 flood_seconds: float = 12.0) -> None:
+    def __init__(self, burst: int, refill_seconds: float, flood_count: int, flood_seconds: float) -> None:
         self.enabled = burst > 0
         self._buckets: commands.CooldownMapping[int] = commands.CooldownMapping(
             TokenBucket(max(burst, 1), max(burst, 1) * refill_seconds), _by_user)

@@ -51,6 +51,7 @@ class MessageEdge:
     voice: Voice
     addressed: bool
     replies: OrderedDict[int, discord.Message]
+    silent_channels: set[int]  # channels where the bot may not send, already logged
 
     @property
     def user_id(self) -> int:
@@ -81,7 +82,14 @@ class MessageEdge:
                      self.user_id)
 
     async def _send(self, embed: dict, view: discord.ui.View | None = None) -> None:
-        """Reply (or edit the earlier reply), logging rather than raising when Discord refuses."""
+        """Reply (or edit the earlier reply), logging rather than raising when Discord refuses;
+        silent (logged once per channel) where the bot may not send."""
+        channel_id = self.message.channel.id
+        if not self.voice.send:
+            if channel_id not in self.silent_channels:
+                self.silent_channels.add(channel_id)
+                log.warning("Not answering in channel %s: the bot lacks the Send Messages permission there", channel_id)
+            return
         earlier = self.replies.get(self.message.id)
         try:
             if earlier is not None:
@@ -92,14 +100,14 @@ class MessageEdge:
             log.warning("Could not reply to message %s in channel %s: %s", self.message.id,
                         self.message.channel.id, exc)
             return
-        if sent is not None:
-            self.replies[self.message.id] = sent
-            while len(self.replies) > REMEMBERED_REPLIES:
-                self.replies.popitem(last=False)
+        self.replies[self.message.id] = sent
+        while len(self.replies) > REMEMBERED_REPLIES:
+            self.replies.popitem(last=False)
 
 
 def setup(bot: commands.Bot, services: Services) -> None:
     replies: OrderedDict[int, discord.Message] = OrderedDict()
+    silent_channels: set[int] = set()
 
     async def answer_message(message: discord.Message, *, edited: bool = False) -> None:
         me = bot.user
@@ -120,7 +128,7 @@ def setup(bot: commands.Bot, services: Services) -> None:
         if edited and message.id not in replies:
             return  # an edit of a message the bot did not answer, or answered too long ago
         voice = voice_in(message.channel, message.guild.me if message.guild else None)
-        await questions.ask(services, MessageEdge(message, voice, addressed, replies), question)
+        await questions.ask(services, MessageEdge(message, voice, addressed, replies, silent_channels), question)
 
     async def on_message(message: discord.Message) -> None:
         await answer_message(message)

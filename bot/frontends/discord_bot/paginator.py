@@ -9,13 +9,14 @@ listing is built again from the stored facts, so nothing is kept in memory betwe
 
 from __future__ import annotations
 
+import asyncio
 import weakref
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 import discord
 
-from bot.frontends.discord_bot.respond import NO_MENTIONS, respond, to_embed, too_late
+from bot.frontends.discord_bot.respond import NO_MENTIONS, defer_budget, respond, to_embed, too_late
 from bot.frontends.discord_bot.services import Facts, Services
 
 Pages = list[dict[str, Any]]
@@ -61,10 +62,17 @@ class PageButton(discord.ui.DynamicItem[discord.ui.Button], template=r"pages:(?P
         source = _sources.get(interaction.client, {}).get(self.kind)
         if source is None:
             raise LookupError(f"no listing called {self.kind!r} is registered")
-        pages = await source(interaction)
+        job = asyncio.ensure_future(source(interaction))
+        done, _ = await asyncio.wait({job}, timeout=defer_budget(interaction))
+        if not done:  # the facts are still loading: take the click, turn the page when they are there
+            await interaction.response.defer()
+        pages = await job
         page = min(self.page, len(pages) - 1)
-        await interaction.response.edit_message(embed=to_embed(pages[page]),
-                                                view=buttons(self.kind, self.owner, page, len(pages)))
+        update = {"embed": to_embed(pages[page]), "view": buttons(self.kind, self.owner, page, len(pages))}
+        if interaction.response.is_done():
+            await interaction.edit_original_response(**update)
+        else:
+            await interaction.response.edit_message(**update)
 
 
 def buttons(kind: str, owner: int, page: int, total: int) -> discord.ui.View | None:

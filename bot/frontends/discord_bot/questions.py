@@ -62,7 +62,7 @@ def costs_nothing(question: str) -> bool:
 async def ask(services: Services, edge: Edge, question: str) -> None:
     """Answer `question` through `edge`, within the limits; nothing raised, everything logged."""
     if costs_nothing(question):
-        await _answer_and_reply(services, edge, question)
+        await _answer_and_reply(services, edge, question, charged=False)
         return
     admission = services.limits.admit(edge.user_id, question)
     if admission.verdict is Verdict.REPEAT:
@@ -74,36 +74,35 @@ async def ask(services: Services, edge: Edge, question: str) -> None:
     if admission.verdict is Verdict.QUIET:
         await edge.quiet()
         return
-    await _answer_and_reply(services, edge, question)
+    await _answer_and_reply(services, edge, question, charged=True)
 
 
-async def _answer_and_reply(services: Services, edge: Edge, question: str) -> None:
-    """Inside `in_flight` from start to the last word sent, so shutdown waits for the whole of it."""
+async def _answer_and_reply(services: Services, edge: Edge, question: str, *, charged: bool) -> None:
+    """Inside `in_flight` from start to the last word sent, so shutdown waits for the whole of it.
+    A `charged` question that ends up unanswered (or not a question after all) gets its token back."""
+    def refund() -> None:
+        if charged:
+            services.limits.refund(edge.user_id)
+
     try:
         async with services.answers.in_flight():
             try:
                 answer = await _answer(services, edge, question)
             except Restarting:
-                await _refuse(services, edge, RESTARTING_MESSAGE)
+                refund()
+                await edge.notice(RESTARTING_MESSAGE)
                 return
             except Exception:
                 log.exception("Answering a question of user %s failed", edge.user_id)
-                await _refuse(services, edge, ERROR_MESSAGE)
+                refund()
+                await edge.notice(ERROR_MESSAGE)
                 return
             if answer.outcome is Outcome.NOT_A_QUESTION:
-                services.limits.refund(edge.user_id)  # chatter costs nothing
+                refund()
             await edge.answer(answer, feedback_view(services, answer, edge.asked))
-    except Busy:
-        log.warning("Busy: refused a question of user %s (all answer workers and the queue are full)", edge.user_id)
-        await _refuse(services, edge, BUSY_MESSAGE)
-    except Restarting:
-        await _refuse(services, edge, RESTARTING_MESSAGE)
-
-
-async def _refuse(services: Services, edge: Edge, text: str) -> None:
-    """The question was not answered: its token goes back, and the user is told why."""
-    services.limits.refund(edge.user_id)
-    await edge.notice(text)
+    except (Busy, Restarting) as refused:
+        refund()
+        await edge.notice(BUSY_MESSAGE if isinstance(refused, Busy) else RESTARTING_MESSAGE)
 
 
 async def _answer(services: Services, edge: Edge, question: str) -> Answer:

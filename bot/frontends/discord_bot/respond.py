@@ -21,7 +21,7 @@ ANSWERED = "answered"  # key in Interaction.extras: the final reply has replaced
 RESPONSE_WINDOW = 3.0
 TOKEN_LIFETIME = 15 * 60.0
 # Answer within this long or defer ("thinking…"); also the room left for the network before 3 s.
-DEFER_AFTER = 1.5
+DEFER_AFTER = 1.0
 NETWORK_MARGIN = 0.5
 
 
@@ -106,9 +106,6 @@ class Voice:
     replies: bool
 
 
-_warned_channels: set[int] = set()
-
-
 def voice_in(channel: discord.abc.Messageable, me: discord.abc.Snowflake | None) -> Voice:
     """The bot's permissions in `channel` (a thread counts its own Send Messages in Threads)."""
     if not isinstance(channel, discord.abc.GuildChannel | discord.Thread) or not isinstance(me, discord.Member):
@@ -119,16 +116,11 @@ def voice_in(channel: discord.abc.Messageable, me: discord.abc.Snowflake | None)
 
 
 async def reply_to(message: discord.Message, embed: dict[str, Any], voice: Voice,
-                   view: discord.ui.View | None = None) -> discord.Message | None:
+                   view: discord.ui.View | None = None) -> discord.Message:
     """Answer a message in place, as a reply that pings nobody (not even its author); still sent if
     the question was deleted meanwhile. Plain text where embeds are not allowed, a plain message where
-    replies are not; silence (logged once per channel) where the bot may not send at all."""
+    replies are not (the caller checks `voice.send`)."""
     channel = message.channel
-    if not voice.send:
-        if channel.id not in _warned_channels:
-            _warned_channels.add(channel.id)
-            log.warning("Not answering in channel %s: the bot lacks the Send Messages permission there", channel.id)
-        return None
     content = {"embed": to_embed(embed)} if voice.embeds else {"content": embed_text(embed)}
     reference = {"reference": message.to_reference(fail_if_not_exists=False)} if voice.replies else {}
     buttons = {"view": view} if view is not None else {}

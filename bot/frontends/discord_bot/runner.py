@@ -115,7 +115,7 @@ async def load_in_background(services: Services, settings: Settings) -> None:
 
 
 async def _serve(settings: Settings) -> None:
-    feedback = Feedback(await Records.open(settings))  # disabled, with one log line, if unusable
+    feedback = Feedback()  # the records are opened once the token is known good
     try:
         await _serve_with(settings, build_services(settings, store=feedback))
     finally:
@@ -127,6 +127,7 @@ async def _serve_with(settings: Settings, services: Services) -> None:
     _stop_on_signals(stop)
     async with make_bot(services) as bot:
         await bot.login(settings.discord_token or "")
+        services.store.use(await Records.open(settings))  # disabled, with one log line, if unusable
         connection = asyncio.create_task(bot.connect())
         loading = asyncio.create_task(load_in_background(services, settings))
         stopping = asyncio.create_task(stop.wait())

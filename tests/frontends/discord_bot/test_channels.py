@@ -94,3 +94,13 @@ async def test_an_edited_question_is_answered_again_by_editing_the_reply(
             lambda c: c.method == "PATCH" and c.path == f"/channels/{p.CHANNEL_ID}/messages/{first.response['id']}")
     assert "12 episodes" in embed_of(edit)["description"]
     assert len(fake.calls_to("POST", rf"/channels/{p.CHANNEL_ID}/messages")) == 1
+
+
+async def test_a_question_edited_after_a_minute_is_left_as_it_was_answered(
+        fake: FakeDiscord, state_dir: Path, answerer: Answering) -> None:
+    async with running_bot(fake, bot_settings(fake, state_dir, **ONE_WORKER), answerer):
+        question = await ask_by_mention(fake, "who plays Nam On-jo?", age=90)
+        await fake.wait_for_call(reply_to(question))
+        await fake.edit(question, f"<@{p.BOT_ID}> {EPISODES}")
+        await all_handled(fake)
+    assert not [c for c in fake.calls if c.method == "PATCH"]

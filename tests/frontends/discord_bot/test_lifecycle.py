@@ -10,6 +10,7 @@ import pytest
 
 from bot.frontends.discord_bot.answering import Answering
 from bot.frontends.discord_bot.runner import shut_down
+from bot.frontends.discord_bot.services import facts_of
 from bot.replies.discord import RESTARTING_MESSAGE
 from tests.fake_discord import FakeDiscord, running_bot
 from tests.fake_discord.harness import bot_settings, services_for
@@ -62,6 +63,22 @@ async def test_a_page_turned_after_a_restart_still_works(fake: FakeDiscord, stat
     assert embed_of(back)["footer"]["text"].startswith("Page 1/")
     buttons = [b["custom_id"] for row in message_body(turned)["components"] for b in row["components"]]
     assert all(b.startswith("pages:ranking:") for b in buttons)
+
+
+async def test_a_page_turned_while_the_facts_load_is_taken_then_turned(
+        fake: FakeDiscord, state_dir: Path, answerer: Answering) -> None:
+    settings = bot_settings(fake, state_dir)
+    async with running_bot(fake, settings, answerer):
+        first = await asyncio.wait_for((await fake.slash("ranking")).final, 10)
+    message = first.response["resource"]["message"]
+    services = services_for(settings, None)  # restarted; nothing loaded yet
+    async with running_bot(fake, settings, services=services):
+        click = await fake.click(message, "Next")
+        taken = await asyncio.wait_for(click.first, 3)
+        services.facts.set(facts_of(answerer))
+        turned = await asyncio.wait_for(click.final, 10)
+    assert taken.body == {"type": 6}  # "deferred update": the click is taken, the message unchanged
+    assert turned.method == "PATCH" and embed_of(turned)["footer"]["text"].startswith("Page 2/")
 
 
 async def test_a_new_answerer_slots_in_without_a_restart(fake: FakeDiscord, state_dir: Path,

@@ -1,4 +1,5 @@
-"""A burst of /ask interactions at once, through the fake Discord, to the real bot and answerer.
+"""A burst of /ask interactions from as many users at once, through the fake Discord, to the real bot
+and answerer.
 
 Discord drops an interaction that gets no first response within 3 s, so what matters under load
 is the first-response latency (an answer, or a "thinking…" defer) and then the time to the
@@ -7,7 +8,11 @@ the moment the bot's request reaches the fake REST API, with the fake and the bo
 event loop (as conservative as it gets: the fake's own work delays the bot). The largest stall of
 the event loop during the burst is printed too: a stall is what makes a bot miss heartbeats.
 
-    HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/discord_burst.py [--count 50] [--delay 0.2]
+    HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/discord_burst.py [--count 200] [--delay 0.2]
+
+It prints how many were answered (the rest got "busy" or an error), and the median and 95th
+percentile of the time to the first response (the deferral, or the answer itself when it was
+ready first) and to the answer.
 
 `--delay` adds that many seconds to every answer (a slower machine, a bigger index), which shows
 the deferral at work: answers not ready in time get a "thinking…" first and are edited in later.
@@ -27,8 +32,9 @@ import time
 from pathlib import Path
 
 from bot.answers.model import Answer
-from bot.frontends.discord_bot.client import Answering
-from bot.replies.discord import ERROR_MESSAGE
+from bot.frontends.discord_bot.answering import Answering
+from bot.frontends.discord_bot.respond import DEFER_AFTER
+from bot.replies.discord import BUSY_MESSAGE, ERROR_MESSAGE
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 FIRST_RESPONSE_DEADLINE = 3.0
@@ -50,7 +56,7 @@ QUESTIONS = [
 def summary(name: str, values: list[float]) -> str:
     ordered = sorted(values)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return (f"{name:<16} median {statistics.median(ordered) * 1000:7.1f} ms   p95 {p95 * 1000:7.1f} ms   "
+    return (f"{name:<16} p50 {statistics.median(ordered) * 1000:7.1f} ms   p95 {p95 * 1000:7.1f} ms   "
             f"max {ordered[-1] * 1000:7.1f} ms")
 
 
@@ -88,11 +94,16 @@ async def burst(count: int, delay: float) -> int:
     if delay:
         answerer = Delayed(answerer, delay)
     print(f"answerer loaded in {time.perf_counter() - started:.1f} s")
+    bare = []  # the baseline, measured in the same run: one question answered directly, no Discord
+    for question in QUESTIONS * 3:
+        start = time.perf_counter()
+        answerer.ask(question)
+        bare.append(time.perf_counter() - start)
     fake = FakeDiscord()
     await fake.start()
     try:
         with tempfile.TemporaryDirectory() as state:
-            async with running_bot(fake, bot_settings(fake, Path(state)), answerer) as bot:
+            async with running_bot(fake, bot_settings(fake, Path(state)), answerer):
                 warm_up = await fake.slash("ask", question=QUESTIONS[0])
                 await asyncio.wait_for(warm_up.final, ANSWER_DEADLINE)
 
@@ -107,7 +118,6 @@ async def burst(count: int, delay: float) -> int:
                                                return_exceptions=True)
                 stop.set()
                 await watcher
-                defer_after = bot.defer_after
     finally:
         await fake.close()
 
@@ -116,10 +126,15 @@ async def burst(count: int, delay: float) -> int:
     final = [r.final.result().at - r.sent_at for r in records if r.final.done()]
     deferred = sum(1 for r in records if r.first.done() and r.first.result().body["type"] == 5)
     failed = sum(1 for r in records if r.final.done() and ERROR_MESSAGE in str(r.final.result().body))
-    print(f"{count} /ask interactions sent at once; {deferred} deferred (answer not ready in "
-          f"{defer_after} s), {failed} answered with the error notice, {unanswered} unanswered")
-    print(summary("first response", first))
-    print(summary("final answer", final))
+    busy = sum(1 for r in records if r.final.done() and BUSY_MESSAGE in str(r.final.result().body))
+    answered = sum(r.final.done() for r in records) - failed - busy  # quotes, or "the articles don't say"
+    print(f"{count} /ask interactions from {count} users at once: {answered} answered, {busy} told busy, "
+          f"{failed} answered with the error notice, {unanswered} unanswered; {deferred} deferred "
+          f"(answer not ready within {DEFER_AFTER} s)")
+    print(summary("to deferral", first))  # the first response: "thinking…", or the answer when ready first
+    print(summary("to answer", final))
+    print(summary("bare answer", bare) + "   (baseline: answerer.ask alone, one at a time)")
+    print(f"p50 to answer / bare answer p50: {statistics.median(final) / statistics.median(bare):.1f}x")
     print(f"largest event-loop stall during the burst: {max(stalls) * 1000:.1f} ms")
     missed = (unanswered + failed + sum(t > FIRST_RESPONSE_DEADLINE for t in first)
               + sum(t > ANSWER_DEADLINE for t in final))
@@ -130,7 +145,7 @@ async def burst(count: int, delay: float) -> int:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--count", type=int, default=50, help="interactions in the burst (default 50)")
+    parser.add_argument("--count", type=int, default=200, help="interactions in the burst (default 200)")
     parser.add_argument("--delay", type=float, default=0.0, help="extra seconds per answer (default 0)")
     args = parser.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")

@@ -52,11 +52,25 @@ class Settings:
     discord_api_base_url: str = DEFAULT_API_BASE_URL
     discord_gateway_url: str | None = None
     answer_channel_ids: frozenset[int] = frozenset()
-    cooldown_seconds: float = 10.0
     log_level: str = "INFO"
     # State that changes while the bot runs (command-sync record, databases); never index/ or seeds/.
     data_dir: Path = PROJECT_ROOT / "data"
     max_seed_mb: float = DEFAULT_MAX_SEED_MB  # a bigger seed file is skipped with a warning naming the limit
+    # Discord front end: limits, answer workers, sharding (README "Limits that fit people").
+    question_burst: int = 3  # questions a user may ask at once; 0 turns the limits off
+    question_refill_seconds: float = 5.0  # one more question every this many seconds
+    flood_count: int = 10  # this many questions within flood_seconds is a flood: ignored quietly
+    flood_seconds: float = 12.0
+    answer_workers: int = 2  # threads answering at once (the model's own threads are set to match)
+    answer_queue_size: int = 100  # questions waiting for a worker; beyond that "busy, try again"
+    shutdown_grace_seconds: float = 5.0  # on SIGTERM, time for questions in flight to be answered
+    shard_count: int | None = None  # total shards of the application
+    shard_ids: tuple[int, ...] | None = None  # the shards this process runs
+    # Moderators' records: questions, votes and the report.
+    database_path: Path = PROJECT_ROOT / "data" / "bot.sqlite3"  # the embedded SQLite file (default: in data_dir)
+    database_url: str | None = field(default=None, repr=False)  # postgresql://… for shard processes
+    retention_days: int = 90
+    record_questions: bool = True  # False: only votes are kept
 
     @property
     def max_seed_bytes(self) -> int:
@@ -90,6 +104,35 @@ def _url(*schemes: str) -> Callable[[str], str]:
             raise ValueError(raw)
         return raw.rstrip("/")
     return parse
+
+
+def _whole(least: int) -> Callable[[str], int]:
+    def parse(raw: str) -> int:
+        value = int(raw)
+        if value < least:
+            raise ValueError(raw)
+        return value
+    return parse
+
+
+def _shard_ids(raw: str) -> tuple[int, ...]:
+    return tuple(_whole(0)(part) for part in raw.replace(",", " ").split())
+
+
+_TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
+
+
+def _flag(raw: str) -> bool:
+    if raw.lower() not in _TRUE | _FALSE:
+        raise ValueError(raw)
+    return raw.lower() in _TRUE
+
+
+def _database_url(raw: str) -> str:
+    """Only PostgreSQL is taken from a URL; SQLite is chosen by BOT_DATABASE_PATH."""
+    if not raw.startswith(("postgresql://", "postgres://", "postgresql+asyncpg://")):
+        raise ValueError("not a PostgreSQL URL")
+    return raw
 
 
 def _log_level(raw: str) -> str:
@@ -156,7 +199,22 @@ RULES: tuple[Rule, ...] = (
     Rule("DISCORD_API_BASE_URL", "discord_api_base_url", "an http:// or https:// URL", _url("http", "https")),
     Rule("DISCORD_GATEWAY_URL", "discord_gateway_url", "a ws:// or wss:// URL", _url("ws", "wss")),
     Rule("BOT_ANSWER_CHANNEL_IDS", "answer_channel_ids", "a comma-separated list of channel IDs", _ids),
-    Rule("BOT_COOLDOWN_SECONDS", "cooldown_seconds", "a number of seconds from 0 to 86400", _number(0, 86400)),
+    Rule("BOT_QUESTION_BURST", "question_burst", "a whole number of questions, 0 or more", _whole(0)),
+    Rule("BOT_QUESTION_REFILL_SECONDS", "question_refill_seconds", "a number of seconds above 0 and at most 3600",
+         _number(0, 3600, low_open=True)),
+    Rule("BOT_FLOOD_COUNT", "flood_count", "a whole number of questions, 1 or more", _whole(1)),
+    Rule("BOT_FLOOD_SECONDS", "flood_seconds", "a number of seconds above 0 and at most 3600",
+         _number(0, 3600, low_open=True)),
+    Rule("BOT_ANSWER_WORKERS", "answer_workers", "a whole number of threads, 1 or more", _whole(1)),
+    Rule("BOT_ANSWER_QUEUE_SIZE", "answer_queue_size", "a whole number, 0 or more", _whole(0)),
+    Rule("BOT_SHUTDOWN_GRACE_SECONDS", "shutdown_grace_seconds", "a number of seconds above 0 and at most 600",
+         _number(0, 600, low_open=True)),
+    Rule("BOT_SHARD_COUNT", "shard_count", "a whole number of shards, 1 or more", _whole(1)),
+    Rule("BOT_SHARD_IDS", "shard_ids", "a comma-separated list of shard numbers", _shard_ids),
+    Rule("BOT_DATABASE_PATH", "database_path", "a path for the SQLite database file", _path),
+    Rule("BOT_DATABASE_URL", "database_url", "a postgresql:// URL", _database_url),
+    Rule("BOT_RETENTION_DAYS", "retention_days", "a whole number of days, 1 or more", _whole(1)),
+    Rule("BOT_RECORD_QUESTIONS", "record_questions", "true or false", _flag),
 )
 
 
@@ -191,11 +249,17 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv_path: Path | None
             values[rule.field] = rule.parse(raw)
         except ValueError:
             raise SettingsError(f"{rule.env} must be {rule.must}") from None
-    return replace(Settings(), **values)
+    if "data_dir" in values and "database_path" not in values:
+        values["database_path"] = values["data_dir"] / Settings.database_path.name
+    settings = replace(Settings(), **values)
+    if settings.shard_ids and not (settings.shard_count and all(i < settings.shard_count for i in settings.shard_ids)):
+        raise SettingsError("BOT_SHARD_IDS must be shard numbers from 0 to BOT_SHARD_COUNT - 1")
+    return settings
 
 
 def check_settings(settings: Settings) -> None:
-    """Raise SettingsError for the first setting the machine cannot honour (a missing folder or file)."""
+    """Raise SettingsError for the first setting the machine cannot honour (a missing folder or file)
+    ."""
     for rule in RULES:
         value = getattr(settings, rule.field)
         problem = rule.check(value) if rule.check and value is not None else None

@@ -18,6 +18,7 @@ import sys
 from collections.abc import Callable, Iterator
 
 from bot.exits import ExitCode
+from bot.frontends import report_command
 from bot.knowledge.articles import NoSeeds
 from bot.knowledge.store import IndexNotWritable, IndexUnavailable
 from bot.settings import Settings, SettingsError, check_settings, load_settings
@@ -217,6 +218,8 @@ def build_parser() -> argparse.ArgumentParser:
     sources.add_argument("--json", action="store_true", help="print JSON")
     add("index", cmd_index, "build or refresh index/ from seeds/")
     add("sync", cmd_sync, "register the slash commands with Discord now")
+    report_command.add_arguments(add("report", report_command.cmd_report,
+                                     "what fans asked: answer rate, questions the articles miss, disliked answers"))
     return parser
 
 

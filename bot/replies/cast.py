@@ -36,8 +36,21 @@ def _plain(text: str) -> str:
     return text
 
 
+def spellings(entry: Entry) -> list[str]:
+    """The entry's other spellings, leaving out those that differ from the name (or from one another)
+    only in capitals: "Park Ji-Hu" says nothing "Park Ji-hu" doesn't."""
+    seen = {entry.name.casefold()}
+    kept = []
+    for variant in entry.variants:
+        if variant.casefold() not in seen:
+            seen.add(variant.casefold())
+            kept.append(variant)
+    return kept
+
+
 def _also(entry: Entry, show: Callable[[str], str] = _plain) -> str:
-    return f" (also written {show(', '.join(entry.variants))})" if entry.variants else ""
+    other = spellings(entry)
+    return f" (also written {show(', '.join(other))})" if other else ""
 
 
 def _credits_of(cast: Cast, person: Person) -> list[Credit]:
@@ -164,7 +177,7 @@ def cast_text(cast: Cast) -> str:
     lines = [f"Cast and crew of {cast.series or 'the series'}, as the articles give them:", "", "Cast"]
     lines += [f"  {_cast_line(p, numbering)[0]}" for p in cast.cast]
     lines += ["", "Crew"] + [f"  {line}" for credit in cast.credits for line in _credit_lines(credit, numbering)]
-    spelt = [f"{p.name} = {', '.join(p.variants)}" for p in cast.crew if p.variants]
+    spelt = [f"{p.name} = {', '.join(spellings(p))}" for p in cast.crew if spellings(p)]
     if spelt:
         lines += ["", "Also written: " + "; ".join(spelt)]
     return "\n".join([*lines, "", "Sources", *numbering.source_lines()])
@@ -197,7 +210,11 @@ def cast_pages(cast: Cast) -> list[dict[str, Any]]:
         blocks.append(Block("\n__Crew__", ()))
     for credit in cast.credits:
         cited = tuple(c for v in credit.versions for c in v.citations)
-        blocks.append(Block("\n".join(_credit_lines(credit, numbering, escape_markdown, "• ")), cited))
+        lines = _credit_lines(credit, numbering, escape_markdown, "• ")
+        if credit.job.startswith("original "):  # which webtoon (novel…) it adapts, in the articles' words
+            source = min(cited, key=lambda c: len(c.text))
+            lines.append(quote_markdown(source, numbering))
+        blocks.append(Block("\n".join(lines), cited))
     title = f"Cast and crew of {cast.series}" if cast.series else "Cast and crew"
     return pages(Layout(title, LOOKUP_HINT, CAST_LINES_PER_PAGE, "\n"), blocks, numbering)
 
@@ -212,7 +229,7 @@ def lookup_pages(cast: Cast, query: str) -> list[dict[str, Any]]:
     facts, cited = _entry_lines(cast, entry, numbering, escape_markdown)
     head = [Block("\n".join(facts), tuple(cited))] if facts else []
     quotes = [Block(quote_markdown(c, numbering), (c,)) for c in entry.citations]
-    note = f"Also written {', '.join(entry.variants)}" if entry.variants else None
+    note = f"Also written {', '.join(spellings(entry))}" if spellings(entry) else None
     return pages(Layout(entry.name, note), [*head, *quotes], numbering)
 
 

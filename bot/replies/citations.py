@@ -78,6 +78,7 @@ class Block:
 
     text: str
     citations: tuple[Citation, ...]
+    ends_page: bool = False  # nothing follows it on its page (a summary that is a page of its own)
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,8 @@ def pages(layout: Layout, blocks: Sequence[Block], numbering: Numbering) -> list
     sources it cites."""
     chunks: list[list[Block]] = []
     for block in blocks:
-        if chunks and len(chunks[-1]) < layout.per_page and _fits(layout, [*chunks[-1], block], numbering):
+        if (chunks and not chunks[-1][-1].ends_page and len(chunks[-1]) < layout.per_page
+                and _fits(layout, [*chunks[-1], block], numbering)):
             chunks[-1].append(block)
         else:
             chunks.append([block])

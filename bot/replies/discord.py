@@ -13,6 +13,7 @@ from typing import Any
 
 from bot.answers.model import Answer, Quote
 from bot.knowledge.articles import Article
+from bot.knowledge.ranking import Figure, Ranking
 from bot.replies.wording import ASK_ME, about_line, citation_line, no_answer_message
 
 # Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
@@ -31,8 +32,11 @@ MAX_QUOTES = 10  # bounds the sources list, so the quotes always keep most of th
 SOURCES_FIELD_NAME = "Sources"
 SPOILER_FOOTER = "Spoilers are hidden: click a black bar to reveal it."
 
-COOLDOWN_MESSAGE = "One question at a time, please: you can ask again in {seconds} s."
+SLOW_DOWN_MESSAGE = "Slow down a little, please: you can ask again in {seconds} s."
 ERROR_MESSAGE = "Sorry, something went wrong while answering. Please try again in a moment."
+BUSY_MESSAGE = "I'm busy answering a lot of questions right now: please try again in a moment."
+RESTARTING_MESSAGE = "The bot is restarting: please ask again in a minute."
+REPEAT_MESSAGE = "You just asked me that: my answer is right above."
 
 # Characters Discord reads as markdown anywhere in a line, or as the start of a mention, emoji,
 # timestamp or masked link; a backslash in front of ASCII punctuation shows the character itself.
@@ -159,8 +163,50 @@ def notice_embed(text: str) -> dict[str, Any]:
     return {"description": text[:DESCRIPTION_LIMIT], "color": NOTICE_COLOUR}
 
 
-def cooldown_message(retry_after: float) -> str:
-    return COOLDOWN_MESSAGE.format(seconds=max(1, round(retry_after)))
+# The figures fans come to /ranking for, one line each on its first page: (label, kind of figure,
+# words its measure must contain, best first). The series' own figures only, the first that fits.
+HEADLINES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("Hours viewed", "hours", ("",)),
+    ("Countries at No. 1", "countries", ("no. 1", "")),
+    ("Days to No. 1", "time", ("no. 1",)),
+    ("Rank", "chart_position", ("worldwide", "")),
+)
+
+
+def headline_figures(ranking: Ranking) -> list[tuple[str, Figure]]:
+    """(label, figure) for each headline the articles give a figure of, in HEADLINES order."""
+    picked = []
+    for label, kind, wanted in HEADLINES:
+        candidates = [f for f in ranking.figures if f.kind == kind and (f.show == ranking.series or not ranking.series)]
+        match = next((f for words in wanted for f in candidates if words in f.measure.lower()), None)
+        if match is not None:
+            picked.append((label, match))
+    return picked
+
+
+def headline_line(label: str, figure: Figure, number: int) -> str:
+    """`**Hours viewed:** more than 124 million hours (hours watched) [1]`."""
+    return f"**{label}:** {escape_markdown(figure.value)} ({escape_markdown(figure.measure)}) [{number}]"
+
+
+def slow_down_message(retry_after: float) -> str:
+    return SLOW_DOWN_MESSAGE.format(seconds=max(1, round(retry_after)))
+
+
+def embed_text(embed: dict[str, Any]) -> str:
+    """An embed as plain message content, for channels where the bot may not embed links: the same
+    lines (title, description, fields, footer), cut at a line to Discord's 2000 characters."""
+    parts = [f"**{embed['title']}**"] if embed.get("title") else []
+    parts += [embed["description"]] if embed.get("description") else []
+    parts += [f"**{f['name']}**\n{f['value']}" for f in embed.get("fields") or ()]
+    parts += [f"-# {embed['footer']['text']}"] if (embed.get("footer") or {}).get("text") else []
+    text = "\n\n".join(parts)
+    if len(text) <= CONTENT_LIMIT:
+        return text
+    kept = text[: CONTENT_LIMIT - len(ELLIPSIS) - 1].rsplit("\n", 1)[0]
+    if kept.count("||") % 2:  # never leave a spoiler open
+        kept = kept.rsplit("||", 1)[0]
+    return f"{kept}\n{ELLIPSIS}"
 
 
 def sources_pages(articles: Sequence[Article], per_page: int = 10) -> list[dict[str, Any]]:

@@ -13,7 +13,7 @@ from typing import Any
 from bot.knowledge.facts import Citation
 from bot.knowledge.ranking import Figure, Ranking
 from bot.replies.citations import Block, Layout, Numbering, pages, quote_markdown, quote_text
-from bot.replies.discord import NOTICE_COLOUR, escape_markdown
+from bot.replies.discord import NOTICE_COLOUR, escape_markdown, headline_figures, headline_line
 from bot.replies.text import citation_json
 
 NO_FIGURES = "The articles I know give no chart positions or audience figures."
@@ -77,9 +77,12 @@ def ranking_text(ranking: Ranking) -> str:
 
 
 def ranking_pages(ranking: Ranking) -> list[dict[str, Any]]:
-    """`/ranking`: the same, a few sentences to a page, turned with buttons."""
+    """`/ranking`: the headline figures on page 1, one line each; then every figure with its
+    sentence, a few sentences to a page, turned with buttons."""
     numbering = Numbering()
-    blocks = []
+    headline = headline_figures(ranking)
+    blocks = [Block("\n".join(headline_line(label, f, numbering.number(f.citation)) for label, f in headline),
+                    tuple(f.citation for _, f in headline), ends_page=True)] if headline else []
     for citation, figures in _by_sentence(ranking):
         lines = [figure_line(f, _strong, escape_markdown, _emphasis) for f in figures]
         blocks.append(Block("\n".join([*lines, quote_markdown(citation, numbering)]), (citation,)))

@@ -17,15 +17,24 @@ ANSWER_CHANNEL_ID = "1100000000000000021"
 FAN_ID = "1100000000000000100"
 ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024
 ALL_PERMISSIONS = "2251799813685247"
-# View Channel, Send Messages, Embed Links, Read Message History, Use Application Commands.
-BOT_PERMISSIONS = str((1 << 10) | (1 << 11) | (1 << 14) | (1 << 16) | (1 << 31))
+VIEW_CHANNEL, SEND_MESSAGES, EMBED_LINKS, READ_MESSAGE_HISTORY = 1 << 10, 1 << 11, 1 << 14, 1 << 16
+SEND_MESSAGES_IN_THREADS = 1 << 38
+# View Channel, Send Messages, Embed Links, Read Message History, Use Application Commands, Send in Threads.
+BOT_PERMISSIONS = str(VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | READ_MESSAGE_HISTORY | (1 << 31)
+                      | SEND_MESSAGES_IN_THREADS)
+EVERYONE_PERMISSIONS = "1071698660929"
 
 _counter = itertools.count()
 
 
-def snowflake() -> str:
-    """A fresh ID that, like Discord's, encodes the time it was made."""
-    return str(((int(time.time() * 1000) - DISCORD_EPOCH_MS) << 22) | (next(_counter) % 4096))
+def snowflake(age: float = 0.0) -> str:
+    """A fresh ID that, like Discord's, encodes the time it was made (`age` seconds ago)."""
+    return str(((int((time.time() - age) * 1000) - DISCORD_EPOCH_MS) << 22) | (next(_counter) % 4096))
+
+
+def created_at(snowflake_id: str) -> float:
+    """The Unix time a snowflake encodes."""
+    return ((int(snowflake_id) >> 22) + DISCORD_EPOCH_MS) / 1000
 
 
 def now_iso() -> str:
@@ -59,10 +68,26 @@ def _without_user(data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if k != "user"}
 
 
-def text_channel(channel_id: str, name: str) -> dict[str, Any]:
-    return {"id": channel_id, "type": 0, "guild_id": GUILD_ID, "name": name, "position": 0,
-            "permission_overwrites": [], "nsfw": False, "parent_id": None, "topic": None,
+def text_channel(channel_id: str, name: str, *, kind: int = 0,
+                 overwrites: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """A guild text channel (kind 0), or a forum (15) whose posts are threads."""
+    return {"id": channel_id, "type": kind, "guild_id": GUILD_ID, "name": name, "position": 0,
+            "permission_overwrites": overwrites or [], "nsfw": False, "parent_id": None, "topic": None,
             "last_message_id": None, "rate_limit_per_user": 0, "flags": 0}
+
+
+def deny_bot(permissions: int) -> dict[str, Any]:
+    """A channel overwrite that takes `permissions` from the bot's role."""
+    return {"id": BOT_ROLE_ID, "type": 0, "allow": "0", "deny": str(permissions)}
+
+
+def thread(thread_id: str, parent_id: str, name: str) -> dict[str, Any]:
+    """A public thread (a forum post is one too) under `parent_id`."""
+    return {"id": thread_id, "type": 11, "guild_id": GUILD_ID, "parent_id": parent_id, "name": name,
+            "owner_id": FAN_ID, "last_message_id": None, "rate_limit_per_user": 0, "flags": 0,
+            "message_count": 0, "member_count": 1, "total_message_sent": 0,
+            "thread_metadata": {"archived": False, "auto_archive_duration": 1440, "archive_timestamp": now_iso(),
+                                "locked": False, "create_timestamp": now_iso()}}
 
 
 def role(role_id: str, name: str, permissions: str, *, bot_id: str | None = None) -> dict[str, Any]:
@@ -89,11 +114,11 @@ def ready(session_id: str, resume_gateway_url: str) -> dict[str, Any]:
             "relationships": [], "presences": [], "geo_ordered_rtc_regions": [], "user_settings": {}}
 
 
-def guild_create() -> dict[str, Any]:
+def guild_create(channels: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     return {"id": GUILD_ID, "name": "AOUAD fans", "icon": None, "owner_id": FAN_ID, "unavailable": False,
-            "roles": [role(GUILD_ID, "@everyone", "1071698660929"),
+            "roles": [role(GUILD_ID, "@everyone", EVERYONE_PERMISSIONS),
                       role(BOT_ROLE_ID, "aouad-bot", BOT_PERMISSIONS, bot_id=BOT_ID)],
-            "channels": [text_channel(CHANNEL_ID, "general"), text_channel(ANSWER_CHANNEL_ID, "ask-the-bot")],
+            "channels": channels if channels is not None else default_channels(),
             "members": [member(BOT_USER, [BOT_ROLE_ID])], "member_count": 2, "threads": [], "presences": [],
             "voice_states": [], "emojis": [], "stickers": [], "features": [], "large": False,
             "joined_at": now_iso(), "verification_level": 0, "default_message_notifications": 0,
@@ -102,8 +127,12 @@ def guild_create() -> dict[str, Any]:
             "guild_scheduled_events": [], "soundboard_sounds": []}
 
 
-def _interaction_base(kind: int, user_id: str, channel_id: str) -> dict[str, Any]:
-    interaction_id = snowflake()
+def default_channels() -> list[dict[str, Any]]:
+    return [text_channel(CHANNEL_ID, "general"), text_channel(ANSWER_CHANNEL_ID, "ask-the-bot")]
+
+
+def _interaction_base(kind: int, user_id: str, channel_id: str, age: float = 0.0) -> dict[str, Any]:
+    interaction_id = snowflake(age)
     return {"id": interaction_id, "application_id": APPLICATION_ID, "type": kind,
             "token": f"interaction-token-{interaction_id}", "version": 1, "guild_id": GUILD_ID,
             "channel_id": channel_id, "channel": text_channel(channel_id, "general"),
@@ -115,10 +144,10 @@ def _interaction_base(kind: int, user_id: str, channel_id: str) -> dict[str, Any
 
 
 def command_interaction(name: str, options: dict[str, Any], command_id: str, *, user_id: str = FAN_ID,
-                        channel_id: str = CHANNEL_ID) -> dict[str, Any]:
-    """INTERACTION_CREATE for a slash command (type 2) used in the guild."""
+                        channel_id: str = CHANNEL_ID, age: float = 0.0) -> dict[str, Any]:
+    """INTERACTION_CREATE for a slash command (type 2) used in the guild, created `age` seconds ago."""
     types = {str: 3, bool: 5, int: 4, float: 10}
-    data = _interaction_base(2, user_id, channel_id)
+    data = _interaction_base(2, user_id, channel_id, age)
     data["data"] = {"id": command_id, "name": name, "type": 1,
                     "options": [{"name": k, "type": types[type(v)], "value": v} for k, v in options.items()]}
     return data
@@ -137,10 +166,10 @@ def message(content: str, *, author: dict[str, Any], channel_id: str = CHANNEL_I
             mentions: list[dict[str, Any]] | None = None, mention_roles: list[str] | None = None,
             referenced: dict[str, Any] | None = None, embeds: list[dict[str, Any]] | None = None,
             components: list[dict[str, Any]] | None = None, guild: bool = True,
-            flags: int = 0) -> dict[str, Any]:
-    """A message object; with `referenced`, a reply (type 19) to that message."""
+            flags: int = 0, age: float = 0.0) -> dict[str, Any]:
+    """A message object, sent `age` seconds ago; with `referenced`, a reply (type 19) to that message."""
     data: dict[str, Any] = {
-        "id": snowflake(), "channel_id": channel_id, "author": author, "content": content,
+        "id": snowflake(age), "channel_id": channel_id, "author": author, "content": content,
         "timestamp": now_iso(), "edited_timestamp": None, "tts": False,
         "mention_everyone": "@everyone" in content or "@here" in content,
         "mentions": [{**m, "member": _without_user(member(m))} if guild else m for m in mentions or []],

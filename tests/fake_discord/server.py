@@ -2,9 +2,13 @@
 
 It speaks just enough of API v10 for the real discord.py client: HELLO, IDENTIFY → READY +
 GUILD_CREATE, heartbeats, RESUME (replaying what the bot missed), dispatches; the login, command
-sync, interaction callback, webhook and channel-message routes. It records every request with its
-JSON body, so tests can assert on (and validate) exactly what the bot sent, and it can be told to
-answer the next requests to a route with a 429 or a 5xx.
+fetch and sync, interaction callback, webhook and channel-message routes. It records every request
+with its JSON body, so tests can assert on (and validate) exactly what the bot sent, and it can be
+told to answer the next requests to a route with a 429 (headers as Discord sends them) or a 5xx.
+
+Like Discord it enforces the clock (no first response 3 s after an interaction was created, no
+follow-up once its token expired) and the bot's channel permissions (no message without Send
+Messages, no reply without Read Message History, embeds dropped without Embed Links).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import asyncio
 import json
 import re
 import secrets
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,6 +33,8 @@ GATEWAY_AUTH_FAILED = 4004
 DISALLOWED_INTENTS = 4014
 UNKNOWN_ERROR = 4000  # Discord's "something went wrong, reconnect": resumable
 EPHEMERAL = 1 << 6
+RESPONSE_WINDOW = 3.0  # seconds from an interaction's creation to its first response
+TOKEN_LIFETIME = 15 * 60.0  # seconds an interaction token accepts follow-ups and edits
 LOADING = 1 << 7  # a deferred response's "thinking…" message
 _INTERACTION_PATH = re.compile(r"/(?:interactions|webhooks)/\d+/([^/]+)(/callback|/messages/@original)?")
 
@@ -80,8 +87,13 @@ class FakeDiscord:
     """Start with `await start()`; point the bot at `api_base_url` and `gateway_url`."""
 
     def __init__(self, *, token: str = TOKEN, allow_message_content: bool = True,
-                 heartbeat_interval_ms: int = 41250) -> None:
+                 heartbeat_interval_ms: int = 41250, channels: list[dict[str, Any]] | None = None,
+                 close_code: int | None = None) -> None:
         self.token = token
+        self.close_code = close_code  # close every IDENTIFY with this code (e.g. 4011, sharding required)
+        self.token_lifetime = TOKEN_LIFETIME
+        self.channels = {c["id"]: c for c in (channels if channels is not None else p.default_channels())}
+        self.threads: dict[str, dict[str, Any]] = {}
         self.allow_message_content = allow_message_content
         self.heartbeat_interval_ms = heartbeat_interval_ms
         self.calls: list[Call] = []
@@ -91,6 +103,7 @@ class FakeDiscord:
         self.commands: dict[str, list[dict[str, Any]]] = {}  # "global" / guild ID -> registered commands
         self.messages: dict[str, dict[str, Any]] = {}  # every message the bot created, by ID
         self.interactions: dict[str, InteractionRecord] = {}  # by interaction token
+        self.files: dict[str, bytes] = {}  # uploaded attachments, served at their URL, by ID
         self.connected = asyncio.Event()  # READY or RESUMED sent on a live connection
         self._faults: list[Fault] = []
         self._ws: web.WebSocketResponse | None = None
@@ -109,6 +122,7 @@ class FakeDiscord:
         app.router.add_get("/gateway", self._gateway)
         app.router.add_get("/resume-gateway", self._gateway)
         app.router.add_route("*", API_PREFIX + "/{tail:.*}", self._rest)
+        app.router.add_get("/attachments/{id}/{name}", self._attachment)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -157,11 +171,13 @@ class FakeDiscord:
         await self.dispatch("INTERACTION_CREATE", payload)
         return record
 
-    async def slash(self, name: str, *, user_id: str = p.FAN_ID, **options: Any) -> InteractionRecord:
-        """Use a slash command as a fan would (the command must have been synced)."""
+    async def slash(self, name: str, *, user_id: str = p.FAN_ID, age: float = 0.0,
+                    **options: Any) -> InteractionRecord:
+        """Use a slash command as a fan would; `age`: Discord created it that many seconds ago
+        (a slow network, a replay)."""
         synced = {c["name"]: c["id"] for c in self.commands.get("global", [])}
         command_id = synced.get(name) or p.snowflake()
-        return await self.interact(p.command_interaction(name, options, command_id, user_id=user_id))
+        return await self.interact(p.command_interaction(name, options, command_id, user_id=user_id, age=age))
 
     async def click(self, message: dict[str, Any], label: str, *,
                     user_id: str = p.FAN_ID) -> InteractionRecord:
@@ -176,6 +192,50 @@ class FakeDiscord:
         data = p.message(content, author=author or p.fan(), **fields)
         await self.dispatch("MESSAGE_CREATE", data)
         return data
+
+    async def edit(self, message: dict[str, Any], content: str) -> dict[str, Any]:
+        """The fan edits a message (MESSAGE_UPDATE)."""
+        message.update(content=content, edited_timestamp=p.now_iso())
+        await self.dispatch("MESSAGE_UPDATE", message)
+        return message
+
+    async def open_thread(self, parent_id: str, name: str = "a thread") -> dict[str, Any]:
+        """A fan opens a thread (or a forum post) under `parent_id` (THREAD_CREATE)."""
+        data = p.thread(p.snowflake(), parent_id, name)
+        self.threads[data["id"]] = data
+        await self.dispatch("THREAD_CREATE", {**data, "newly_created": True})
+        return data
+
+    def upload(self, filename: str, data: bytes, content_type: str = "text/plain; charset=utf-8") -> dict[str, Any]:
+        """A file a member attaches to a command: the attachment object, its URL served here."""
+        attachment_id = p.snowflake()
+        self.files[attachment_id] = data
+        url = f"http://127.0.0.1:{self.port}/attachments/{attachment_id}/{filename}"
+        return {"id": attachment_id, "filename": filename, "size": len(data), "url": url, "proxy_url": url,
+                "content_type": content_type}
+
+    async def _attachment(self, request: web.Request) -> web.Response:
+        data = self.files.get(request.match_info["id"])
+        return web.Response(body=data) if data is not None else web.Response(status=404)
+
+    def delete_commands(self, scope: str = "global") -> None:
+        """Someone deletes the application's commands on Discord's side (another deploy, a reset)."""
+        self.commands.pop(scope, None)
+
+    def bot_permissions(self, channel_id: str) -> int:
+        """The bot's permissions in a channel: its roles, then the channel's overwrites (a thread
+        takes its parent's); every permission in a channel the guild doesn't have (a DM)."""
+        channel = self.channels.get(channel_id)
+        if channel is None and channel_id in self.threads:
+            channel = self.channels.get(self.threads[channel_id]["parent_id"])
+        if channel is None:
+            return int(p.ALL_PERMISSIONS)
+        allowed = int(p.EVERYONE_PERMISSIONS) | int(p.BOT_PERMISSIONS)
+        for target in (p.GUILD_ID, p.BOT_ROLE_ID):
+            for overwrite in channel["permission_overwrites"]:
+                if overwrite["id"] == target:
+                    allowed = (allowed & ~int(overwrite["deny"])) | int(overwrite["allow"])
+        return allowed
 
     async def drop_connection(self, code: int = UNKNOWN_ERROR) -> None:
         """Close the gateway connection as Discord does when it restarts a gateway node."""
@@ -224,6 +284,9 @@ class FakeDiscord:
 
     async def _identify(self, ws: web.WebSocketResponse, data: dict[str, Any]) -> None:
         self.identify_payloads.append(data)
+        if self.close_code is not None:
+            await ws.close(code=self.close_code, message=b"Closed by the test.")
+            return
         if data.get("token") != self.token:
             await ws.close(code=GATEWAY_AUTH_FAILED, message=b"Authentication failed.")
             return
@@ -237,8 +300,11 @@ class FakeDiscord:
             self._ws = ws
         resume_url = f"ws://127.0.0.1:{self.port}/resume-gateway"
         self.connected.set()
-        await self.dispatch("READY", p.ready(self._session_id, resume_url))
-        await self.dispatch("GUILD_CREATE", p.guild_create())
+        ready = p.ready(self._session_id, resume_url)
+        if "shard" in data:
+            ready["shard"] = data["shard"]  # as Discord does for a sharded connection
+        await self.dispatch("READY", ready)
+        await self.dispatch("GUILD_CREATE", p.guild_create(list(self.channels.values())))
 
     async def _resume(self, ws: web.WebSocketResponse, data: dict[str, Any]) -> None:
         if data.get("token") != self.token or data.get("session_id") != self._session_id:
@@ -273,11 +339,7 @@ class FakeDiscord:
             if fault.times > 0 and fault.method == method and fault.path.fullmatch(path):
                 fault.times -= 1
                 if fault.status == 429:
-                    # Discord's 429s come through its proxy (discord.py retries only those: `Via`).
-                    body = {"message": "You are being rate limited.", "retry_after": fault.retry_after,
-                            "global": False, "code": 0}
-                    headers = {"Via": "1.1 google", "Retry-After": "1", "X-RateLimit-Scope": "user"}
-                    return json_response(body, 429, headers)
+                    return _rate_limited(fault.retry_after)
                 return json_response({"message": f"{fault.status}: Fault injected by the test", "code": 0},
                                      fault.status)
         return None
@@ -302,10 +364,29 @@ class FakeDiscord:
         commands = re.fullmatch(rf"/applications/{p.APPLICATION_ID}(/guilds/(\d+))?/commands", path)
         if commands and method == "PUT":
             return json_response(self._register(commands.group(2) or "global", body))
-        channel = re.fullmatch(r"/channels/(\d+)/messages", path)
-        if channel and method == "POST":
-            return json_response(self._create_message(channel.group(1), body))
+        if commands and method == "GET":
+            return json_response(self.commands.get(commands.group(2) or "global", []))
+        channel = re.fullmatch(r"/channels/(\d+)/messages(?:/(\d+))?", path)
+        if channel and method == "POST" and channel.group(2) is None:
+            return self._post_message(channel.group(1), body)
+        if channel and method == "PATCH" and channel.group(2) in self.messages:
+            message = self.messages[channel.group(2)]
+            message.update({k: v for k, v in body.items() if k in ("content", "embeds")},
+                           edited_timestamp=p.now_iso())
+            return json_response(message)
         return json_response({"message": "404: Not Found", "code": 0}, 404)
+
+    def _post_message(self, channel_id: str, body: dict[str, Any]) -> web.Response:
+        """Create a message where the bot may: as Discord does, refuse without Send Messages (or Send
+        Messages in Threads) and a reply without Read Message History; drop embeds without Embed Links."""
+        allowed = self.bot_permissions(channel_id)
+        send = p.SEND_MESSAGES_IN_THREADS if channel_id in self.threads else p.SEND_MESSAGES
+        needed = p.VIEW_CHANNEL | send | (p.READ_MESSAGE_HISTORY if body.get("message_reference") else 0)
+        if allowed & needed != needed:
+            return json_response({"message": "Missing Permissions", "code": 50013}, 403)
+        if not allowed & p.EMBED_LINKS:
+            body = {**body, "embeds": []}
+        return json_response(self._create_message(channel_id, body))
 
     def _register(self, scope: str, body: list[dict[str, Any]]) -> list[dict[str, Any]]:
         registered = [{"id": p.snowflake(), "application_id": p.APPLICATION_ID, "version": p.snowflake(),
@@ -328,7 +409,7 @@ class FakeDiscord:
 
     def _callback(self, token: str, body: dict[str, Any], with_response: str | None) -> web.Response:
         record = self.interactions.get(token)
-        if record is None:
+        if record is None or time.time() - p.created_at(record.payload["id"]) > RESPONSE_WINDOW:
             return json_response({"message": "Unknown interaction", "code": 10062}, 404)
         if record.first.done() and record.payload["type"] == 2:
             return json_response({"message": "Interaction has already been acknowledged.", "code": 40060},
@@ -340,8 +421,10 @@ class FakeDiscord:
             message = self._create_message(record.payload["channel_id"], data,
                                            flags=LOADING if kind == 5 else 0)
             record.original_id = message["id"]
-        elif kind == 7:
+        elif kind in (6, 7):
             message = record.payload["message"]  # the message whose button was clicked, updated in place
+            self.messages.setdefault(message["id"], message)
+            record.original_id = message["id"]  # what a follow-up edit of "@original" changes
             message.update({k: v or [] if k == "components" else v for k, v in data.items()
                             if k in ("content", "embeds", "components")})
         if not with_response:
@@ -357,6 +440,8 @@ class FakeDiscord:
         record = self.interactions.get(token)
         if record is None:
             return json_response({"message": "Unknown Webhook", "code": 10015}, 404)
+        if time.time() - p.created_at(record.payload["id"]) > self.token_lifetime:
+            return json_response({"message": "Invalid Webhook Token", "code": 50027}, 401)
         original = self.messages.get(record.original_id or "")
         if target is None and method == "POST":
             return json_response(self._create_message(record.payload["channel_id"], body))
@@ -388,3 +473,15 @@ class FakeDiscord:
                  or (is_callback and call.body["type"] in (4, 7)))
         if final and not record.final.done():
             record.final.set_result(call)
+
+
+def _rate_limited(retry_after: float) -> web.Response:
+    """A 429 as Discord sends it: through its proxy (`Via`; discord.py retries only those), with the
+    bucket headers and the wait both in `Retry-After` (whole seconds) and in the body (exact)."""
+    body = {"message": "You are being rate limited.", "retry_after": retry_after, "global": False}
+    headers = {"Via": "1.1 google", "Retry-After": str(max(1, round(retry_after))),
+               "X-RateLimit-Limit": "5", "X-RateLimit-Remaining": "0",
+               "X-RateLimit-Reset": f"{time.time() + retry_after:.3f}",
+               "X-RateLimit-Reset-After": f"{retry_after:.3f}", "X-RateLimit-Bucket": secrets.token_hex(16),
+               "X-RateLimit-Scope": "user"}
+    return json_response(body, 429, headers)

@@ -49,4 +49,5 @@ def test_discord_pages_fit_and_number_their_sources(ranking: Ranking) -> None:
         cited = {int(n) for n in re.findall(r"\[(\d+)\]$", page["description"], re.MULTILINE)}
         listed = {int(line[1:line.index("]")]) for line in page["fields"][0]["value"].splitlines()}
         assert cited and cited == listed
-    assert pages[0]["description"].startswith("**679 points**: FlixPatrol points at its premiere")
+    assert pages[0]["description"].startswith("**Hours viewed:** more than 124 million hours")
+    assert pages[1]["description"].startswith("**679 points**: FlixPatrol points at its premiere")

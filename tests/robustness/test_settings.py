@@ -28,7 +28,11 @@ TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.GhIjKl.a-secret_token-value"
     ("BOT_MIN_CONFIDENCE", "1.5"),
     ("BOT_MIN_CONFIDENCE", "high"),
     ("BOT_MAX_SEED_MB", "0"),
-    ("BOT_COOLDOWN_SECONDS", "-1"),
+    ("BOT_QUESTION_REFILL_SECONDS", "-1"),
+    ("BOT_ANSWER_WORKERS", "0"),
+    ("BOT_SHARD_IDS", "0,x"),
+    ("BOT_DATABASE_URL", "mysql://db/bot"),
+    ("BOT_RECORD_QUESTIONS", "maybe"),
     ("DISCORD_API_BASE_URL", "discord.com/api"),
     ("DISCORD_GATEWAY_URL", "https://gateway.discord.gg"),
     ("DISCORD_GUILD_ID", "my-server"),
@@ -61,10 +65,10 @@ def test_a_well_formed_token_passes(monkeypatch: pytest.MonkeyPatch):
 def test_a_dotenv_saved_as_utf16_or_with_a_bom_is_read(tmp_path: Path, encoding: str):
     dotenv = tmp_path / ".env"
     bom = codecs.BOM_UTF16_BE if encoding == "utf-16-be" else b""
-    dotenv.write_bytes(bom + "BOT_LOG_LEVEL=debug\nBOT_COOLDOWN_SECONDS=3\n".encode(encoding))
-    assert read_dotenv(dotenv) == {"BOT_LOG_LEVEL": "debug", "BOT_COOLDOWN_SECONDS": "3"}
+    dotenv.write_bytes(bom + "BOT_LOG_LEVEL=debug\nBOT_QUESTION_REFILL_SECONDS=3\n".encode(encoding))
+    assert read_dotenv(dotenv) == {"BOT_LOG_LEVEL": "debug", "BOT_QUESTION_REFILL_SECONDS": "3"}
     settings = load_settings(env=read_dotenv(dotenv))
-    assert settings.log_level == "DEBUG" and settings.cooldown_seconds == 3
+    assert settings.log_level == "DEBUG" and settings.question_refill_seconds == 3
 
 
 @pytest.mark.parametrize(("content", "message"), [

@@ -1,9 +1,11 @@
 """Where discord.py connects: the one place that honours DISCORD_API_BASE_URL and DISCORD_GATEWAY_URL.
 
 discord.py has no setting for either. Every REST call it makes (interaction callbacks and webhooks
-included) builds its URL from the class attribute `discord.http.Route.BASE`, and an unsharded
-client opens the gateway at `DiscordWebSocket.DEFAULT_GATEWAY` (it never asks `/gateway/bot`), so
-setting those two attributes is enough. Both are process-wide: one process talks to one Discord.
+included) builds its URL from the class attribute `discord.http.Route.BASE`, and a client opens the
+gateway at `DiscordWebSocket.DEFAULT_GATEWAY` (it never asks `/gateway/bot` unsharded, nor sharded
+with BOT_SHARD_COUNT given), so setting those two attributes is enough. discord.py offers no
+supported setting for either (its `proxy=` option tunnels to discord.com itself). Both are
+process-wide: one process talks to one Discord.
 
 Resumes go to the `resume_gateway_url` of the READY event, as Discord requires; a gateway proxy
 must rewrite that field if resumes are to pass through it too.

@@ -1,22 +1,23 @@
-"""`/ranking`: the chart positions and audience figures of the launch, cited, paged with buttons."""
+"""`/ranking`: the headline figures of the launch first, then every figure with the sentence it was
+read from, cited and paged with buttons. Reads the stored facts only; never throttled."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import discord
-from discord import app_commands
+from discord.ext import commands
 
-from bot.frontends.discord_bot.facts import knowledge_of
-from bot.frontends.discord_bot.paginator import send_pages
+from bot.frontends.discord_bot import paginator
+from bot.frontends.discord_bot.services import Services
 from bot.replies.ranking import ranking_pages
 
-if TYPE_CHECKING:
-    from bot.frontends.discord_bot.client import AnswerBot
 
+def setup(bot: commands.Bot, services: Services) -> None:
+    async def pages(interaction: discord.Interaction) -> paginator.Pages:
+        return ranking_pages((await services.facts.get()).ranking)
 
-def setup(client: AnswerBot) -> None:
-    @client.tree.command(name="ranking", description="How big is All of Us Are Dead? Its chart records and figures.")
-    @app_commands.check(client.fact_cooldown_check)
+    @bot.tree.command(name="ranking", description="How big is All of Us Are Dead? Its chart records and figures.")
     async def ranking(interaction: discord.Interaction) -> None:
-        await send_pages(interaction, ranking_pages(knowledge_of(client).ranking), ephemeral=False)
+        facts = await paginator.facts_for(interaction, services, ephemeral=False)
+        await paginator.send_pages(interaction, "ranking", ranking_pages(facts.ranking), ephemeral=False)
+
+    paginator.register(bot, "ranking", pages)

@@ -1,8 +1,9 @@
 """`python -m bot run` and `python -m bot sync`: start-up, shutdown, and one clear line on failure.
 
-The order of start-up matters: log in first (it checks the token and syncs changed commands in
-a fraction of a second), then load the answers index (several seconds), then open the gateway, so
-that a bad token is reported at once and no question arrives before the bot can answer it.
+Start-up: log in first (it checks the token in a fraction of a second), then open the gateway while
+the answers index loads in a worker thread; a question that arrives meanwhile is deferred and
+answered once the answerer is ready. Shutdown (SIGTERM, SIGINT): stop taking questions, give those in
+flight a few seconds, tell the rest "the bot is restarting", then close; exit code 0.
 """
 
 from __future__ import annotations
@@ -19,8 +20,11 @@ import aiohttp
 import discord
 
 from bot.exits import LOCAL_ERRORS, ExitCode
-from bot.frontends.discord_bot.client import AnswerBot
+from bot.frontends.discord_bot.client import make_bot
+from bot.frontends.discord_bot.feedback import Feedback
+from bot.frontends.discord_bot.services import Services, build_services, load_core
 from bot.frontends.discord_bot.sync import sync_all
+from bot.records import Records
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -34,10 +38,18 @@ MALFORMED_TOKEN = (f"DISCORD_TOKEN does not look like a bot token (letters, digi
                    f"copy it again from {PORTAL} (Bot → Reset Token) into .env.")
 INTENT_MISSING = ("BOT_ANSWER_CHANNEL_IDS needs the Message Content intent: turn it on in the Developer "
                   f"Portal ({PORTAL} → Bot → Privileged Gateway Intents) or unset BOT_ANSWER_CHANNEL_IDS.")
+SHARDING_REQUIRED = ("Discord requires this bot to be sharded (gateway close code 4011: it is in too many "
+                     "servers for one connection): set BOT_SHARD_COUNT (and BOT_SHARD_IDS in each process).")
 UNREACHABLE = "Could not reach Discord at {url} ({error}); check the network or DISCORD_API_BASE_URL."
 GATEWAY_CLOSED = "The Discord gateway closed the connection (code {code}); check DISCORD_GATEWAY_URL."
+LOAD_FAILED = "Could not load the answers index ({error}); see the log above."
 _TOKEN_SHAPE = re.compile(r"[A-Za-z0-9._-]+")
 _GATEWAY_AUTH_FAILED = 4004
+_SHARDING_REQUIRED = 4011
+
+
+class LoadFailed(Exception):
+    """The answerer or the facts could not be loaded."""
 
 
 def run_bot(settings: Settings) -> int:
@@ -67,8 +79,11 @@ def _main(settings: Settings, job: Callable[[Settings], Awaitable[None]]) -> int
         print(INTENT_MISSING, file=sys.stderr)
         return 1
     except discord.ConnectionClosed as exc:
-        print(BAD_TOKEN if exc.code == _GATEWAY_AUTH_FAILED else GATEWAY_CLOSED.format(code=exc.code),
-              file=sys.stderr)
+        lines = {_GATEWAY_AUTH_FAILED: BAD_TOKEN, _SHARDING_REQUIRED: SHARDING_REQUIRED}
+        print(lines.get(exc.code, GATEWAY_CLOSED.format(code=exc.code)), file=sys.stderr)
+        return 1
+    except LoadFailed as exc:
+        print(LOAD_FAILED.format(error=exc), file=sys.stderr)
         return 1
     except LOCAL_ERRORS:
         raise  # a folder or file, not the network: the command line words it (bot/frontends/cli.py)
@@ -87,31 +102,84 @@ def _token_problem(token: str | None) -> str | None:
     return None
 
 
-async def _serve(settings: Settings) -> None:
-    async with AnswerBot(settings) as client:
-        _stop_on_sigterm(client)
-        await client.login(settings.discord_token or "")
-        from bot.answers.answerer import load_answerer  # heavy (torch, faiss): once the token is known good
+async def load_in_background(services: Services, settings: Settings) -> None:
+    """Load the facts and the answerer in a worker thread and hand them to the services."""
+    log.info("Loading the answers index…")
+    try:
+        facts, answerer = await asyncio.to_thread(load_core, settings)
+    except Exception as exc:
+        log.exception("Loading the answers index failed")
+        services.facts.fail(exc)
+        services.answers.answerer.fail(exc)
+        raise LoadFailed(type(exc).__name__) from exc
+    services.facts.set(facts)
+    services.answers.use(answerer)
+    log.info("Answers index loaded; answering")
 
-        log.info("Loading the answers index…")
-        client.use(await asyncio.to_thread(load_answerer, settings))
-        await client.connect()
+
+async def _serve(settings: Settings) -> None:
+    feedback = Feedback()  # the records are opened once the token is known good
+    try:
+        await _serve_with(settings, build_services(settings, store=feedback))
+    finally:
+        await feedback.close()  # what is queued is written first
+
+
+async def _serve_with(settings: Settings, services: Services) -> None:
+    stop = asyncio.Event()
+    _stop_on_signals(stop)
+    async with make_bot(services) as bot:
+        await bot.login(settings.discord_token or "")
+        services.store.use(await Records.open(settings))  # disabled, with one log line, if unusable
+        connection = asyncio.create_task(bot.connect())
+        loading = asyncio.create_task(load_in_background(services, settings))
+        stopping = asyncio.create_task(stop.wait())
+        pending = {connection, loading, stopping}
+        try:
+            while pending:
+                done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+                if connection in done:
+                    connection.result()  # the gateway ended: a clean close, or its one-line error
+                    return
+                if loading in done:
+                    loading.result()  # a failed load ends the run with its one line
+                if stopping in done:
+                    await shut_down(bot, services)
+                    with contextlib.suppress(asyncio.CancelledError):
+                        await connection
+                    return
+        finally:
+            for task in pending:
+                task.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
+
+
+async def shut_down(bot: discord.Client, services: Services) -> None:
+    """Stop taking questions, let those in flight finish (or say "restarting"), then close."""
+    log.info("Stopping: finishing the questions in flight (up to %.0f s)", services.settings.shutdown_grace_seconds)
+    left = await services.answers.drain(services.settings.shutdown_grace_seconds)
+    if left:
+        log.info("Told %d unanswered question(s) that the bot is restarting", left)
+    await bot.close()
+    log.info("Stopped")
 
 
 async def _sync(settings: Settings) -> None:
-    async with AnswerBot(settings, sync_on_login=False) as client:
-        await client.login(settings.discord_token or "")
-        count = await sync_all(client)
+    services = build_services(settings)
+    async with make_bot(services, sync_commands=False) as bot:
+        await bot.login(settings.discord_token or "")
+        count = await sync_all(bot, settings.discord_guild_id)
     where = f" and to guild {settings.discord_guild_id}" if settings.discord_guild_id else ""
     print(f"Synced {count} slash commands globally{where}.")
 
 
-def _stop_on_sigterm(client: AnswerBot) -> None:
-    """Close cleanly (gateway and sessions) when a service manager or container stops the bot."""
+def _stop_on_signals(stop: asyncio.Event) -> None:
+    """SIGTERM (a service manager, a container) and SIGINT (Ctrl-C) both shut down cleanly."""
     # Signal handlers exist only on Unix event loops, and only in the main thread.
-    with contextlib.suppress(NotImplementedError, RuntimeError):
-        asyncio.get_running_loop().add_signal_handler(signal.SIGTERM,
-                                                      lambda: asyncio.ensure_future(client.close()))
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop.add_signal_handler(sig, stop.set)
 
 
 def _setup_logging(level: str) -> None:

@@ -1,19 +1,22 @@
-"""`/sources`: the articles the bot quotes from, paged when there are many."""
+"""`/sources`: the articles the bot quotes from, paged when there are many; from the stored facts."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import discord
+from discord.ext import commands
 
-from bot.frontends.discord_bot.paginator import send_pages
+from bot.frontends.discord_bot import paginator
+from bot.frontends.discord_bot.services import Services
 from bot.replies.discord import sources_pages
 
-if TYPE_CHECKING:
-    from bot.frontends.discord_bot.client import AnswerBot
 
+def setup(bot: commands.Bot, services: Services) -> None:
+    async def pages(interaction: discord.Interaction) -> paginator.Pages:
+        return sources_pages((await services.facts.get()).articles)
 
-def setup(client: AnswerBot) -> None:
-    @client.tree.command(name="sources", description="List the news articles I quote from.")
+    @bot.tree.command(name="sources", description="List the news articles I quote from.")
     async def sources(interaction: discord.Interaction) -> None:
-        await send_pages(interaction, sources_pages(client.answerer.articles), ephemeral=True)
+        facts = await paginator.facts_for(interaction, services, ephemeral=True)
+        await paginator.send_pages(interaction, "sources", sources_pages(facts.articles), ephemeral=True)
+
+    paginator.register(bot, "sources", pages)

@@ -1,84 +1,126 @@
-"""Registering the slash commands with Discord, only when they changed.
+"""Registering the slash commands with Discord: compare with what Discord has, write only the difference.
 
-Discord rate-limits command registration hard, so start-up compares a hash of what a sync would
-send with the one stored after the last successful sync, and skips an unchanged set.
-`python -m bot sync` forces one. The stored state also remembers which guild got copies of the
-commands, so that unsetting DISCORD_GUILD_ID removes them there instead of leaving duplicates.
+After READY, in the background, the bot fetches its registered commands (`GET …/commands`,
+`CommandTree.fetch_commands`), compares them field by field with its own tree and `PUT`s the set
+only when they differ. Nothing is stored locally: commands deleted or changed on Discord's side (a
+reset application, another deploy) are registered again at the next start. A failed or rate-limited
+sync is logged and retried a few times without holding up answering; a guild the bot may not write
+commands to (403) is logged once. `python -m bot sync` writes the set unconditionally.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
+import asyncio
 import logging
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import discord
-
-if TYPE_CHECKING:
-    from bot.frontends.discord_bot.client import AnswerBot
+from discord import app_commands
+from discord.ext import commands
 
 log = logging.getLogger(__name__)
 
-STATE_FILE = "discord_commands.json"
+RETRY_DELAYS = (2.0, 10.0, 60.0)  # seconds before each new attempt after a failed sync
+# The fields Discord keeps for a command and an option, with the value it assumes when one is left out.
+COMMAND_FIELDS: Mapping[str, Any] = {
+    "type": 1, "name": None, "description": "", "name_localizations": {}, "description_localizations": {},
+    "default_member_permissions": None, "nsfw": False, "options": []}
+OPTIONAL_COMMAND_FIELDS = ("contexts", "integration_types")  # compared only when the bot sets them
+OPTION_FIELDS: Mapping[str, Any] = {
+    "type": None, "name": None, "description": "", "name_localizations": {}, "description_localizations": {},
+    "required": False, "choices": [], "channel_types": [], "min_value": None, "max_value": None,
+    "min_length": None, "max_length": None, "autocomplete": False, "options": []}
 
 
-def state_path(client: AnswerBot) -> Path:
-    return client.settings.index_dir / STATE_FILE
+def _normal(data: Mapping[str, Any], fields: Mapping[str, Any]) -> dict[str, Any]:
+    """`data` reduced to `fields`, defaults filled in and options normalised the same way."""
+    result = {}
+    for key, default in fields.items():
+        value = data.get(key)
+        value = default if value is None or value == {} or value == [] else value
+        if key == "options":
+            value = [_normal(option, OPTION_FIELDS) for option in value]
+        elif key == "choices":
+            value = [{"name": c["name"], "value": c["value"]} for c in value]
+        elif key == "default_member_permissions" and value is not None:
+            value = str(value)
+        result[key] = value
+    return result
 
 
-def _stored(client: AnswerBot) -> dict[str, Any]:
-    try:
-        state = json.loads(state_path(client).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return state if isinstance(state, dict) else {}
+def normal_command(data: Mapping[str, Any], optional: Sequence[str] = ()) -> dict[str, Any]:
+    normal = _normal(data, COMMAND_FIELDS)
+    for key in optional:
+        normal[key] = sorted(data.get(key) or [])
+    return normal
 
 
-def commands_hash(client: AnswerBot) -> str:
-    """What a sync would send, and where to: the commands, the application and the guild."""
-    payload = {
-        "application_id": client.application_id,
-        "guild_id": client.settings.discord_guild_id,
-        "commands": [command.to_dict(client.tree) for command in client.tree.get_commands()],
-    }
-    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+def remote_dict(command: app_commands.AppCommand) -> dict[str, Any]:
+    """A fetched command as Discord describes it (AppCommand.to_dict leaves out two fields)."""
+    permissions = command.default_member_permissions
+    return {**command.to_dict(), "nsfw": command.nsfw,
+            "default_member_permissions": None if permissions is None else permissions.value}
 
 
-async def sync_all(client: AnswerBot) -> int:
-    """Sync globally and, with DISCORD_GUILD_ID, to that guild too (instant there); remove the
-    copies from a guild synced before but no longer configured. Returns the number of commands."""
-    previous_guild = _stored(client).get("guild_id")
-    synced = await client.tree.sync()
-    guild_id = client.settings.discord_guild_id
+def differences(local: Sequence[Mapping[str, Any]], remote: Sequence[Mapping[str, Any]]) -> list[str]:
+    """What differs between the bot's commands and Discord's, one line each (empty: in sync)."""
+    mine = {c["name"]: c for c in local}
+    theirs = {c["name"]: c for c in remote}
+    lines = [f"/{name} is missing on Discord" for name in mine.keys() - theirs.keys()]
+    lines += [f"/{name} is on Discord but no longer in the bot" for name in theirs.keys() - mine.keys()]
+    for name in sorted(mine.keys() & theirs.keys()):
+        optional = [k for k in OPTIONAL_COMMAND_FIELDS if mine[name].get(k) is not None]
+        a, b = normal_command(mine[name], optional), normal_command(theirs[name], optional)
+        lines += [f"/{name}: {key} differs" for key in a if a[key] != b[key]]
+    return sorted(lines)
+
+
+async def sync_scope(bot: commands.Bot, guild: discord.abc.Snowflake | None) -> bool:
+    """Fetch, compare, PUT when different. True when a PUT was made."""
+    tree = bot.tree
+    local = [command.to_dict(tree) for command in tree.get_commands(guild=guild)]
+    remote = [remote_dict(command) for command in await tree.fetch_commands(guild=guild)]
+    where = f"guild {guild.id}" if guild else "globally"
+    changes = differences(local, remote)
+    if not changes:
+        log.info("Slash commands %s are up to date on Discord", where)
+        return False
+    log.info("Syncing %d slash commands %s: %s", len(local), where, "; ".join(changes))
+    await tree.sync(guild=guild)
+    return True
+
+
+async def sync_in_background(bot: commands.Bot, guild_id: int | None) -> None:
+    """Sync globally and, with DISCORD_GUILD_ID, to that guild; retried on failure, never raised."""
+    scopes: list[discord.abc.Snowflake | None] = [None]
     if guild_id is not None:
         guild = discord.Object(id=guild_id)
-        client.tree.copy_global_to(guild=guild)
-        await client.tree.sync(guild=guild)
-    if isinstance(previous_guild, int) and previous_guild != guild_id:
-        old = discord.Object(id=previous_guild)
-        client.tree.clear_commands(guild=old)
-        await client.tree.sync(guild=old)
-        log.info("Removed the slash commands' copies from guild %s", previous_guild)
-    path = state_path(client)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    state = {"hash": commands_hash(client), "guild_id": guild_id}
-    path.write_text(json.dumps(state) + "\n", encoding="utf-8")
+        bot.tree.copy_global_to(guild=guild)
+        scopes.append(guild)
+    for scope in scopes:
+        for attempt, delay in enumerate((*RETRY_DELAYS, None)):
+            try:
+                await sync_scope(bot, scope)
+                break
+            except discord.Forbidden as exc:
+                where = f"guild {scope.id}" if scope else "the application"
+                log.warning("Not allowed to register slash commands in %s (%s); not trying again", where, exc)
+                break
+            except (discord.HTTPException, OSError) as exc:
+                if delay is None:
+                    log.warning("Could not sync the slash commands after %d attempts (%s); the bot runs on "
+                                "with the commands Discord has", attempt + 1, exc)
+                    break
+                log.warning("Could not sync the slash commands (%s); trying again in %.0f s", exc, delay)
+                await asyncio.sleep(delay)
+
+
+async def sync_all(bot: commands.Bot, guild_id: int | None) -> int:
+    """`python -m bot sync`: write the commands globally (and to the guild) now. Returns how many."""
+    synced = await bot.tree.sync()
+    if guild_id is not None:
+        guild = discord.Object(id=guild_id)
+        bot.tree.copy_global_to(guild=guild)
+        await bot.tree.sync(guild=guild)
     return len(synced)
-
-
-async def sync_if_changed(client: AnswerBot) -> bool:
-    """Sync when the command set differs from the last one synced. A failed sync is logged and
-    retried at the next start; the bot runs on with the commands Discord already has."""
-    if _stored(client).get("hash") == commands_hash(client):
-        log.info("Slash commands unchanged since the last sync; not syncing")
-        return False
-    try:
-        count = await sync_all(client)
-    except discord.HTTPException as exc:
-        log.warning("Could not sync the slash commands (%s); will try again at the next start", exc)
-        return False
-    guild_id = client.settings.discord_guild_id
-    log.info("Synced %d slash commands globally%s", count, f" and to guild {guild_id}" if guild_id else "")
-    return True

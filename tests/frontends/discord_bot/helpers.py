@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from bot.answers.model import Answer
-from bot.frontends.discord_bot.client import Answering
+from bot.frontends.discord_bot.answering import Answering
+from bot.frontends.discord_bot.services import Facts, facts_of
 from bot.knowledge.articles import Article, fold_ws
 from bot.settings import PROJECT_ROOT
 from tests.fake_discord import Call
@@ -82,16 +83,7 @@ class Broken:
         return list(self.inner.articles)
 
 
-@dataclass
-class ManyArticles:
-    """The real answerer, claiming each article `times` over: enough for /sources to need pages."""
-
-    inner: Answering
-    times: int
-
-    def ask(self, question: str) -> Answer:
-        return self.inner.ask(question)
-
-    @property
-    def articles(self) -> list[Article]:
-        return list(self.inner.articles) * self.times
+def many_articles(answerer: Any, times: int) -> Facts:
+    """The real facts, with each article listed `times` over: enough for /sources to need pages."""
+    facts = facts_of(answerer)
+    return replace(facts, articles=list(facts.articles) * times)

@@ -9,12 +9,11 @@ from pathlib import Path
 import pytest
 
 from bot.answers.model import Outcome
-from bot.frontends.discord_bot.client import Answering
+from bot.frontends.discord_bot.answering import Answering
 from bot.replies.discord import EMBEDS_TOTAL_LIMIT, ERROR_MESSAGE, embed_length
 from bot.replies.wording import citation_line, no_answer_message
 from tests.fake_discord import FakeDiscord, running_bot
-from tests.fake_discord.harness import bot_settings
-from tests.fake_discord.payloads import FAN_ID
+from tests.fake_discord.harness import bot_settings, services_for
 from tests.frontends.discord_bot.helpers import (
     EPHEMERAL,
     Broken,
@@ -68,17 +67,29 @@ async def test_a_question_the_articles_do_not_answer_gets_a_clear_line(
     assert embed_of(final)["description"] == no_answer_message(answerer.ask(question))
 
 
-async def test_a_slow_answer_is_deferred_then_edited_in(fake: FakeDiscord, state_dir: Path,
-                                                        answerer: Answering) -> None:
-    async with running_bot(fake, bot_settings(fake, state_dir), Slow(answerer, 0.5), defer_after=0.1):
-        record = await fake.slash("ask", question=EPISODES, private=True)
+async def test_a_slow_answer_is_deferred_within_3_s_of_discords_clock_then_edited_in(
+        fake: FakeDiscord, state_dir: Path, answerer: Answering) -> None:
+    """The interaction was created 1.5 s before it reached the bot: 1 s is left to defer, not 1.5 s."""
+    async with running_bot(fake, bot_settings(fake, state_dir), Slow(answerer, 1.4)):
+        record = await fake.slash("ask", question=EPISODES, private=True, age=1.5)
         first = await asyncio.wait_for(record.first, 3)
         final = await asyncio.wait_for(record.final, 10)
 
     assert first.body == {"type": 5, "data": {"flags": EPHEMERAL}}  # "thinking…", only for the asker
-    assert first.at - record.sent_at < 3
+    assert first.at - record.sent_at < 3 - 1.5
     assert final.method == "PATCH" and final.path.endswith("/messages/@original")
     assert any("12 episodes" in text for text, _ in quotes_in(embed_of(final)))
+
+
+async def test_an_interaction_past_its_3_s_window_is_logged_and_skipped(
+        fake: FakeDiscord, state_dir: Path, answerer: Answering, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.WARNING, logger="bot.frontends.discord_bot")
+    async with running_bot(fake, bot_settings(fake, state_dir), answerer):
+        late = await fake.slash("ask", question=EPISODES, age=3.5)
+        on_time = await fake.slash("ask", question=EPISODES)
+        await asyncio.wait_for(on_time.final, 10)
+    assert not late.calls
+    assert f"Skipping interaction {late.payload['id']}" in caplog.text
 
 
 async def test_everyone_and_role_mentions_in_a_question_ping_nobody(
@@ -110,14 +121,14 @@ async def test_a_failing_command_tells_the_user_privately_and_logs_the_traceback
         final = await asyncio.wait_for(record.final, 10)
     assert message_body(final)["flags"] & EPHEMERAL
     assert embed_of(final)["description"] == ERROR_MESSAGE
-    failure = next(r for r in caplog.records if r.name == "bot.frontends.discord_bot.client")
+    failure = next(r for r in caplog.records if r.name == "bot.frontends.discord_bot.questions")
     assert failure.exc_info and "the index exploded" in caplog.text and "Traceback" in caplog.text
 
 
 async def test_a_failure_after_deferring_replaces_the_public_thinking_message_with_a_private_one(
         fake: FakeDiscord, state_dir: Path, answerer: Answering) -> None:
-    async with running_bot(fake, bot_settings(fake, state_dir), Broken(answerer, 0.3), defer_after=0.05):
-        record = await fake.slash("ask", question=EPISODES)
+    async with running_bot(fake, bot_settings(fake, state_dir), Broken(answerer, 1.2)):
+        record = await fake.slash("ask", question=EPISODES, age=1.5)
         final = await asyncio.wait_for(record.final, 10)
     first = await record.first
     assert first.body == {"type": 5}
@@ -125,16 +136,14 @@ async def test_a_failure_after_deferring_replaces_the_public_thinking_message_wi
     assert final.body["flags"] & EPHEMERAL and embed_of(final)["description"] == ERROR_MESSAGE
 
 
-async def test_asking_again_within_the_cooldown_gets_a_friendly_private_line(
+async def test_a_question_asked_while_the_answerer_loads_is_deferred_then_answered(
         fake: FakeDiscord, state_dir: Path, answerer: Answering) -> None:
-    settings = bot_settings(fake, state_dir, BOT_COOLDOWN_SECONDS="30")
-    async with running_bot(fake, settings, answerer):
-        first = await fake.slash("ask", question=EPISODES)
-        await asyncio.wait_for(first.final, 10)
-        again = await fake.slash("ask", question=EPISODES)
-        other_user = await fake.slash("ask", question=EPISODES, user_id=str(int(FAN_ID) + 1))
-        refused = await asyncio.wait_for(again.final, 10)
-        answered = await asyncio.wait_for(other_user.final, 10)
-    assert message_body(refused)["flags"] & EPHEMERAL
-    assert "ask again in 30 s" in embed_of(refused)["description"]
-    assert quotes_in(embed_of(answered))
+    settings = bot_settings(fake, state_dir)
+    services = services_for(settings, None)  # connected, nothing loaded yet
+    async with running_bot(fake, settings, services=services):
+        record = await fake.slash("ask", question=EPISODES)
+        first = await asyncio.wait_for(record.first, 3)
+        services.answers.use(answerer)
+        final = await asyncio.wait_for(record.final, 10)
+    assert first.body == {"type": 5}
+    assert any("12 episodes" in text for text, _ in quotes_in(embed_of(final)))

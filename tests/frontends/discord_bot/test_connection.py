@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from bot.frontends.discord_bot.client import Answering
+from bot.frontends.discord_bot.answering import Answering
 from tests.fake_discord import FakeDiscord, running_bot
 from tests.fake_discord import payloads as p
 from tests.fake_discord.harness import bot_settings

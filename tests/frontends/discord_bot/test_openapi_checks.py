@@ -37,7 +37,7 @@ def test_bodies_that_break_discords_schema_are_caught() -> None:
         "PATCH /webhooks/1/t/messages/@original": call("PATCH", "/webhooks/1/t/messages/@original", {
             "embeds": [{"fields": [{"name": "no value"}]}], "allowed_mentions": NONE}),
         "POST /channels/2/messages": call("POST", "/channels/2/messages", {
-            "content": "x", "message_reference": {"message_id": 123}, "allowed_mentions": NONE}),
+            "content": "x", "message_reference": {"message_id": "12a"}, "allowed_mentions": NONE}),
     }
     for where, bad in cases.items():
         assert any(e.startswith(where) for e in body_errors([bad])), where
@@ -50,3 +50,11 @@ def test_a_well_formed_reply_passes() -> None:
                                         "fields": [{"name": "Sources", "value": "[1] T", "inline": False}]}],
                             "allowed_mentions": NONE, "flags": 64}})
     assert body_errors([good]) == []
+
+
+@pytest.mark.skipif(not spec_available(), reason=SPEC_MISSING)
+def test_integer_snowflakes_pass_as_discord_takes_them() -> None:
+    reply = call("POST", "/channels/2/messages", {
+        "content": "x", "message_reference": {"message_id": 123, "fail_if_not_exists": False},
+        "allowed_mentions": NONE})
+    assert body_errors([reply]) == []

@@ -12,7 +12,9 @@ import pytest
 
 from bot.exits import ExitCode
 from bot.frontends.discord_bot import run_bot
-from bot.frontends.discord_bot.runner import BAD_TOKEN, INTENT_MISSING, MALFORMED_TOKEN, NO_TOKEN
+from bot.frontends.discord_bot.answering import Answering
+from bot.frontends.discord_bot.runner import BAD_TOKEN, INTENT_MISSING, MALFORMED_TOKEN, NO_TOKEN, SHARDING_REQUIRED
+from bot.frontends.discord_bot.services import facts_of
 from bot.settings import PROJECT_ROOT
 from tests.fake_discord import FakeDiscord
 from tests.fake_discord import payloads as p
@@ -50,10 +52,11 @@ def test_a_missing_or_malformed_token_is_named_without_connecting(
 
 
 async def test_answer_channels_without_the_message_content_intent_say_so(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        answerer: Answering) -> None:
     fake = FakeDiscord(allow_message_content=False)
     await fake.start()
-    monkeypatch.setattr("bot.answers.answerer.load_answerer", lambda settings: object())
+    monkeypatch.setattr("bot.frontends.discord_bot.runner.load_core", lambda settings: (facts_of(answerer), answerer))
     try:
         settings = bot_settings(fake, tmp_path, BOT_ANSWER_CHANNEL_IDS=p.ANSWER_CHANNEL_ID)
         assert await asyncio.to_thread(run_bot, settings) == 1
@@ -70,3 +73,16 @@ async def test_an_unreachable_discord_is_one_line_too(tmp_path: Path,
     assert await asyncio.to_thread(run_bot, bot_settings(fake, tmp_path)) == ExitCode.NETWORK
     err = capsys.readouterr().err
     assert err.startswith("Could not reach Discord at http://127.0.0.1:") and err.count("\n") == 1
+
+
+async def test_close_code_4011_says_sharding_is_required(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                        monkeypatch: pytest.MonkeyPatch,
+                                                        answerer: Answering) -> None:
+    fake = FakeDiscord(close_code=4011)
+    await fake.start()
+    monkeypatch.setattr("bot.frontends.discord_bot.runner.load_core", lambda settings: (facts_of(answerer), answerer))
+    try:
+        assert await asyncio.to_thread(run_bot, bot_settings(fake, tmp_path)) == 1
+    finally:
+        await fake.close()
+    assert capsys.readouterr().err == SHARDING_REQUIRED + "\n"

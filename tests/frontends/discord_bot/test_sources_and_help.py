@@ -5,11 +5,11 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from bot.frontends.discord_bot.client import Answering
+from bot.frontends.discord_bot.answering import Answering
 from tests.fake_discord import FakeDiscord, running_bot
 from tests.fake_discord import payloads as p
-from tests.fake_discord.harness import bot_settings
-from tests.frontends.discord_bot.helpers import EPHEMERAL, ManyArticles, embed_of, message_body, unescape
+from tests.fake_discord.harness import bot_settings, services_for
+from tests.frontends.discord_bot.helpers import EPHEMERAL, embed_of, many_articles, message_body, unescape
 
 
 async def test_sources_lists_every_article_privately(fake: FakeDiscord, state_dir: Path,
@@ -26,7 +26,8 @@ async def test_sources_lists_every_article_privately(fake: FakeDiscord, state_di
 
 async def test_many_sources_are_paged_with_buttons_only_the_asker_can_use(
         fake: FakeDiscord, state_dir: Path, answerer: Answering) -> None:
-    async with running_bot(fake, bot_settings(fake, state_dir), ManyArticles(answerer, 5)):
+    settings = bot_settings(fake, state_dir)
+    async with running_bot(fake, settings, services=services_for(settings, answerer, many_articles(answerer, 5))):
         record = await fake.slash("sources")
         first = await asyncio.wait_for(record.final, 10)
         message = first.response["resource"]["message"]

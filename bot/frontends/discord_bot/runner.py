@@ -106,7 +106,9 @@ async def load_in_background(services: Services, settings: Settings) -> None:
     """Load the facts and the answerer in a worker thread and hand them to the services."""
     log.info("Loading the answers index…")
     try:
-        facts, answerer = await asyncio.to_thread(load_core, settings)
+        loop = asyncio.get_running_loop()
+        facts, answerer = await asyncio.to_thread(
+            load_core, settings, lambda facts: loop.call_soon_threadsafe(services.facts.set, facts))
     except Exception as exc:
         log.exception("Loading the answers index failed")
         services.facts.fail(exc)

@@ -12,26 +12,15 @@ on `bot` and reaches the core only through `services`. No feature imports the cl
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from bot.frontends.discord_bot.answering import Answering, Answers
 from bot.frontends.discord_bot.limits import Limits
 from bot.frontends.discord_bot.loading import Loading
-from bot.knowledge.articles import Article
-from bot.knowledge.cast import Cast
-from bot.knowledge.ranking import Ranking
+from bot.knowledge.store import Facts
 from bot.settings import Settings
-
-
-@dataclass(frozen=True)
-class Facts:
-    """The stored facts of the articles: enough for every look-up, without the model."""
-
-    cast: Cast
-    ranking: Ranking
-    articles: Sequence[Article]
 
 
 class HasKnowledge(Protocol):
@@ -41,7 +30,7 @@ class HasKnowledge(Protocol):
 def facts_of(answerer: HasKnowledge) -> Facts:
     """The facts an already loaded Answerer holds."""
     knowledge = answerer.knowledge
-    return Facts(knowledge.cast, knowledge.ranking, knowledge.articles)
+    return Facts(knowledge.articles, knowledge.cast, knowledge.ranking)
 
 
 @dataclass(frozen=True)
@@ -68,14 +57,12 @@ def build_services(settings: Settings, answerer: Answering | None = None, facts:
     )
 
 
-def load_core(settings: Settings) -> tuple[Facts, Answering]:
-    """Load the facts and the answerer (in a worker thread: seconds of CPU).
-
-    The facts come with the answerer's index today; when bot.knowledge.store gains a loader of the
-    stored facts alone, /cast, /ranking and /sources can be served before the model is loaded by
-    reading them here first.
-    """
+def load_core(settings: Settings, on_facts: Callable[[Facts], None]) -> tuple[Facts, Answering]:
+    """Load the stored facts, hand them to `on_facts` (the look-ups work from then on), then the
+    answerer; in a worker thread: seconds of CPU."""
     from bot.answers.answerer import load_answerer
+    from bot.knowledge.store import load_facts
 
-    answerer = load_answerer(settings)
-    return facts_of(answerer), answerer
+    facts = load_facts(settings)
+    on_facts(facts)
+    return facts, load_answerer(settings)

@@ -56,7 +56,8 @@ async def test_answer_channels_without_the_message_content_intent_say_so(
         answerer: Answering) -> None:
     fake = FakeDiscord(allow_message_content=False)
     await fake.start()
-    monkeypatch.setattr("bot.frontends.discord_bot.runner.load_core", lambda settings: (facts_of(answerer), answerer))
+    monkeypatch.setattr("bot.frontends.discord_bot.runner.load_core",
+                        lambda settings, on_facts: (facts_of(answerer), answerer))
     try:
         settings = bot_settings(fake, tmp_path, BOT_ANSWER_CHANNEL_IDS=p.ANSWER_CHANNEL_ID)
         assert await asyncio.to_thread(run_bot, settings) == 1
@@ -80,7 +81,8 @@ async def test_close_code_4011_says_sharding_is_required(tmp_path: Path, capsys:
                                                         answerer: Answering) -> None:
     fake = FakeDiscord(close_code=4011)
     await fake.start()
-    monkeypatch.setattr("bot.frontends.discord_bot.runner.load_core", lambda settings: (facts_of(answerer), answerer))
+    monkeypatch.setattr("bot.frontends.discord_bot.runner.load_core",
+                        lambda settings, on_facts: (facts_of(answerer), answerer))
     try:
         assert await asyncio.to_thread(run_bot, bot_settings(fake, tmp_path)) == 1
     finally:

@@ -24,6 +24,7 @@ from bot.replies.discord import (
     RESTARTING_MESSAGE,
     slow_down_message,
 )
+from bot.text_input import clean_question
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +62,7 @@ def costs_nothing(question: str) -> bool:
 
 async def ask(services: Services, edge: Edge, question: str) -> None:
     """Answer `question` through `edge`, within the limits; nothing raised, everything logged."""
+    question = clean_question(question).text  # no lone surrogate or control character reaches the core
     if costs_nothing(question):
         await _answer_and_reply(services, edge, question, charged=False)
         return

@@ -143,7 +143,8 @@ def test_a_wrong_manifest_is_rebuilt(site: Site, embedder: Embedder, caplog, con
 
 
 def test_a_swapped_model_of_the_same_size_is_noticed(site: Site, tmp_path: Path, embedder: Embedder,
-                                                     caplog) -> None:
+                                                     caplog, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("bot.knowledge.store.Embedder", Embedder)  # the real loader, even if a fixture shares one
     model = shutil.copytree(default_model_path(), tmp_path / "model")
     weights = model / "model.safetensors"
     data = bytearray(weights.read_bytes())

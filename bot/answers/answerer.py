@@ -10,7 +10,8 @@ no sentence scores well enough: a loosely related quote would mislead.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 import numpy as np
@@ -18,12 +19,15 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from bot.answers.evidence import Matcher
+from bot.answers.facts_answers import JOB_TERMS, CastFacts, answer_from_facts
+from bot.answers.kinds import EXPECTS, FACT_KINDS, Kind, KindClassifier, load_examples
+from bot.answers.normalise import Normaliser
 from bot.answers.model import Answer, Outcome, Quote
 from bot.answers.questions import Question, Rejection, analyse
 from bot.answers.retrieval import Retriever
 from bot.knowledge.articles import Article
 from bot.knowledge.embedding import Embedder
-from bot.knowledge.facts import LONG_TITLE
+from bot.knowledge.facts import LONG_TITLE, Citation, find_titles
 from bot.knowledge.names import HYPHENATED_NAME, AliasBook
 from bot.knowledge.passages import Sentence
 from bot.knowledge.store import Knowledge, load_or_build
@@ -83,6 +87,19 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Analysis:
+    """Everything the later stages need to know about a question, worked out once."""
+
+    question: Question
+    kind: Kind
+    vector: np.ndarray
+    terms: list[str]  # the query terms: aliases added, acronyms spelt out, typos mended
+    lowered: str  # the normalised text in lower case, for word rules
+    other_show: bool  # names another show and not this one
+    about_series_only: bool  # asks about nothing but the series ("who made it")
+
+
+@dataclass(frozen=True)
 class Candidate:
     sentence: Sentence
     evidence: Evidence
@@ -105,25 +122,60 @@ class Answerer:
         self._related_terms: dict[str, frozenset[str]] = {}
         self.acronyms = self._collect_acronyms()
         self._spellings = sorted({w for s in knowledge.sentences for w in words(s.text)} | thesaurus.words)
+        self.titles = find_titles(knowledge.sentences)
+        vocabulary = Counter(w for s in knowledge.sentences for w in words(s.text))
+        vocabulary.update({w: 1 for w in thesaurus.words | {w for g in aliases.groups for n in g for w in words(n)}})
+        self.normaliser = Normaliser(vocabulary, self.titles.series)
+        examples = load_examples()
+        self.kinds = KindClassifier(examples, embedder.encode([q for _, q in examples]))
+        self.facts = CastFacts(knowledge.cast)
 
     @property
     def articles(self) -> list[Article]:
         return self.knowledge.articles
 
     def ask(self, question: str) -> Answer:
-        analysed = analyse(question, self.knowledge.lexical.vocabulary)
+        analysed = self.analyse(question)
         if analysed is Rejection.EMPTY:
             return Answer(question, Outcome.NOT_A_QUESTION)
         if analysed is Rejection.NOT_ENGLISH:
             return Answer(question, Outcome.NOT_ENGLISH)
-        assert isinstance(analysed, Question)
-        query_terms = self.query_terms(analysed)
-        if self.unknown_share(analysed, query_terms) >= self.weights.max_unknown:
+        assert isinstance(analysed, Analysis)
+        if self.unknown_share(analysed.question, analysed.terms) >= self.weights.max_unknown:
             return Answer(question, Outcome.NOT_IN_ARTICLES)
-        candidates = self.rank(analysed, query_terms)
+        if analysed.kind in FACT_KINDS and not analysed.other_show:
+            found = answer_from_facts(analysed.kind, analysed.lowered, words(analysed.lowered), self.facts,
+                                      analysed.about_series_only, MAX_QUOTES)
+            if found is not None and found.citations:
+                return Answer(question, Outcome.ANSWERED, tuple(self._cite(c) for c in found.citations))
+            if found is not None:
+                return Answer(question, Outcome.NOT_IN_ARTICLES, missing=found.missing)
+        candidates = self.rank(analysed)
         if not candidates or candidates[0].score < self.weights.min_confidence:
             return Answer(question, Outcome.NOT_IN_ARTICLES)
         return Answer(question, Outcome.ANSWERED, tuple(self._quote(c) for c in self._select(candidates)))
+
+    def analyse(self, raw: str) -> Analysis | Rejection:
+        """The question read once: tidied, its terms, its answer kind, its vector."""
+        first = analyse(raw, self.knowledge.lexical.vocabulary)
+        if isinstance(first, Rejection):
+            return first
+        tidy = analyse(self.normaliser.normalise(first.text), self.knowledge.lexical.vocabulary)
+        question = tidy if isinstance(tidy, Question) else first
+        lowered = question.text.lower()
+        vector = self.embedder.encode([" ".join([question.text, *self._alias_names(question.text)])])[0]
+        kind = self.kinds.classify(lowered, vector)
+        question = replace(question, expects=EXPECTS.get(kind, question.expects))
+        shows = {title for _, _, title in self.titles.find(question.text)}
+        other_show = bool(shows - {self.titles.series})
+        series_words = set(terms(self.titles.series or ""))
+        return Analysis(question, kind, vector, self.query_terms(question), lowered,
+                        other_show and self.titles.series not in shows,
+                        not {t for t in question.terms if t not in series_words} - JOB_TERMS)
+
+    def _cite(self, citation: Citation) -> Quote:
+        return Quote(citation.text, citation.source_id, citation.title, citation.date, citation.spoiler, 1.0,
+                     citation.label)
 
     def unknown_share(self, question: Question, query_terms: list[str]) -> float:
         """The rarity-weighted share of the question's non-name words that the articles never use.
@@ -140,15 +192,14 @@ class Answerer:
         unknown = {t for t in focus if not self._known(t)}
         return sum(idf(t) for t in unknown) / sum(idf(t) for t in focus)
 
-    def rank(self, question: Question, query_terms: list[str]) -> list[Candidate]:
+    def rank(self, analysed: Analysis) -> list[Candidate]:
         """Sentences of the retrieved passages and the nearest sentences, best first."""
-        found = [Candidate(s, e, e.score(self.weights)) for s, e in self.gather(question, query_terms)]
+        found = [Candidate(s, e, e.score(self.weights)) for s, e in self.gather(analysed)]
         return sorted(found, key=lambda c: c.score, reverse=True)
 
-    def gather(self, question: Question, query_terms: list[str]) -> list[tuple[Sentence, Evidence]]:
+    def gather(self, analysed: Analysis) -> list[tuple[Sentence, Evidence]]:
         """The candidate sentences with their evidence, unweighed."""
-        expanded = " ".join([question.text, *self._alias_names(question.text)])
-        vector = self.embedder.encode([expanded])[0]
+        question, vector, query_terms = analysed.question, analysed.vector, analysed.terms
         similarity = self._sentence_similarity(vector)
         passage_dense = self._candidate_sentences(vector, similarity, query_terms)
         if not passage_dense:
@@ -161,6 +212,8 @@ class Answerer:
         found = []
         for sid, sentence_dense in zip(ids.tolist(), dense.tolist(), strict=True):
             sentence = self.knowledge.sentences[sid]
+            if not sentence.quotable:
+                continue
             present = self._sentence_terms[sid]
             matched = {t: self.matcher.match(t, present) for t in weights}
             found.append((sentence, Evidence(

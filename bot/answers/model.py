@@ -35,6 +35,7 @@ class Answer:
     question: str
     outcome: Outcome
     quotes: tuple[Quote, ...] = field(default_factory=tuple)
+    missing: str | None = None  # when declining: what the articles don't say, if it can be named
 
     @property
     def answered(self) -> bool:

@@ -27,6 +27,7 @@ class Sentence:
     spoiler: bool
     section: str | None
     lead: str | None = None  # the sentence before, when this one cannot be understood without it
+    quotable: bool = True  # content, not a link teaser, caption, credit or a heading that asks a question
 
     @property
     def quote(self) -> str:
@@ -42,6 +43,22 @@ class Passage:
     source_id: str
     sentence_ids: tuple[int, ...]
     text: str
+
+
+# What is on a page without being content, one row per kind; such a sentence is never quoted.
+NOT_CONTENT: tuple[tuple[str, re.Pattern[str]], ...] = tuple((label, re.compile(pattern, re.I)) for label, pattern in (
+    ("link teaser", r"\b(read|find out|learn|see|check out)\b.{0,80}\b(here|below|link)\W*$|^(read more|related|also read|"
+                    r"see also|click here|watch|tags|source)\b\s*:?"),
+    ("caption or credit", r"^(image|photo|picture|credit|courtesy|representation|expand image|written by|"
+                          r"last updated)\b\s*[:.]?"),
+    ("question heading", r"\?\W*$"),
+    ("page furniture", r"^(this article's topics|explore new topics|leave a comment|share this)\b"),
+))
+
+
+def is_content(text: str) -> bool:
+    """Whether a sentence says something, rather than pointing elsewhere, crediting a picture or asking."""
+    return not any(pattern.search(text) for _, pattern in NOT_CONTENT)
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+[—–-]\s+")
@@ -72,7 +89,7 @@ def split_articles(articles: list[Article]) -> tuple[list[Sentence], list[Passag
                 lead = sentences[ids[-1]].text if ids and _POINTS_BACK.match(text) else None
                 ids.append(len(sentences))
                 sentences.append(Sentence(len(sentences), article.source_id, p_index, position, text,
-                                          paragraph.spoiler, paragraph.section, lead))
+                                          paragraph.spoiler, paragraph.section, lead, quotable=is_content(text)))
             step = max(PASSAGE_SENTENCES - 1, 1)
             for start in range(0, max(len(ids) - 1, 1), step):
                 window = tuple(ids[start:start + PASSAGE_SENTENCES])

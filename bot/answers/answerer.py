@@ -19,11 +19,11 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from bot.answers.evidence import Matcher
-from bot.answers.facts_answers import JOB_TERMS, CastFacts, answer_from_facts
+from bot.answers.facts_answers import JOB_TERMS, CastFacts, Named, answer_from_facts
 from bot.answers.kinds import EXPECTS, FACT_KINDS, Kind, KindClassifier, load_examples
 from bot.answers.normalise import Normaliser
 from bot.answers.model import Answer, Outcome, Quote
-from bot.answers.questions import Question, Rejection, analyse
+from bot.answers.questions import Expects, Question, Rejection, analyse
 from bot.answers.retrieval import Retriever
 from bot.knowledge.articles import Article
 from bot.knowledge.embedding import Embedder
@@ -97,6 +97,8 @@ class Analysis:
     lowered: str  # the normalised text in lower case, for word rules
     other_show: bool  # names another show and not this one
     about_series_only: bool  # asks about nothing but the series ("who made it")
+    named: tuple[Named, ...]  # the people and characters of the series it names
+    speakers: tuple[str, ...]  # every spelling of the people it names, to match who said what
 
 
 @dataclass(frozen=True)
@@ -117,12 +119,13 @@ class Answerer:
         self.weights = weights or Weights()
         self.retriever = Retriever(knowledge)
         self.name_terms = self._collect_name_terms()
-        self.matcher = Matcher(thesaurus, self.name_terms)
         self._sentence_terms = [frozenset(terms(s.quote)) for s in knowledge.sentences]
         self._related_terms: dict[str, frozenset[str]] = {}
         self.acronyms = self._collect_acronyms()
         self._spellings = sorted({w for s in knowledge.sentences for w in words(s.text)} | thesaurus.words)
         self.titles = find_titles(knowledge.sentences)
+        self.matcher = Matcher(thesaurus, self.name_terms, self.titles)
+        self._known_terms = knowledge.lexical.vocabulary | {term(w) for w in thesaurus.words}
         vocabulary = Counter(w for s in knowledge.sentences for w in words(s.text))
         vocabulary.update({w: 1 for w in thesaurus.words | {w for g in aliases.groups for n in g for w in words(n)}})
         self.normaliser = Normaliser(vocabulary, self.titles.series)
@@ -144,7 +147,7 @@ class Answerer:
         if self.unknown_share(analysed.question, analysed.terms) >= self.weights.max_unknown:
             return Answer(question, Outcome.NOT_IN_ARTICLES)
         if analysed.kind in FACT_KINDS and not analysed.other_show:
-            found = answer_from_facts(analysed.kind, analysed.lowered, words(analysed.lowered), self.facts,
+            found = answer_from_facts(analysed.kind, analysed.lowered, analysed.named, self.facts,
                                       analysed.about_series_only, MAX_QUOTES)
             if found is not None and found.citations:
                 return Answer(question, Outcome.ANSWERED, tuple(self._cite(c) for c in found.citations))
@@ -157,21 +160,23 @@ class Answerer:
 
     def analyse(self, raw: str) -> Analysis | Rejection:
         """The question read once: tidied, its terms, its answer kind, its vector."""
-        first = analyse(raw, self.knowledge.lexical.vocabulary)
+        first = analyse(raw, self._known_terms)
         if isinstance(first, Rejection):
             return first
-        tidy = analyse(self.normaliser.normalise(first.text), self.knowledge.lexical.vocabulary)
+        tidy = analyse(self.normaliser.normalise(first.text), self._known_terms)
         question = tidy if isinstance(tidy, Question) else first
         lowered = question.text.lower()
         vector = self.embedder.encode([" ".join([question.text, *self._alias_names(question.text)])])[0]
         kind = self.kinds.classify(lowered, vector)
         question = replace(question, expects=EXPECTS.get(kind, question.expects))
-        shows = {title for _, _, title in self.titles.find(question.text)}
-        other_show = bool(shows - {self.titles.series})
+        shows = {t for t in (self.titles.series, *self.titles.others) if t and t.casefold() in lowered}
         series_words = set(terms(self.titles.series or ""))
+        named = tuple(self.facts.named_in(words(lowered)))
+        speakers = tuple({*(s for n in named if not n.is_character for s in (n.name, *n.variants)),
+                          *self._alias_names(question.text)})
         return Analysis(question, kind, vector, self.query_terms(question), lowered,
-                        other_show and self.titles.series not in shows,
-                        not {t for t in question.terms if t not in series_words} - JOB_TERMS)
+                        bool(shows) and self.titles.series not in shows,
+                        not {t for t in question.terms if t not in series_words} - JOB_TERMS, named, speakers)
 
     def _cite(self, citation: Citation) -> Quote:
         return Quote(citation.text, citation.source_id, citation.title, citation.date, citation.spoiler, 1.0,
@@ -202,6 +207,8 @@ class Answerer:
         question, vector, query_terms = analysed.question, analysed.vector, analysed.terms
         similarity = self._sentence_similarity(vector)
         passage_dense = self._candidate_sentences(vector, similarity, query_terms)
+        for sid in self._spoken_by(analysed):
+            passage_dense.setdefault(sid, float(self.knowledge.passage_vectors[self._passage_of[sid]] @ vector))
         if not passage_dense:
             return []
         ids = np.fromiter(passage_dense, dtype=np.int64)
@@ -216,12 +223,15 @@ class Answerer:
                 continue
             present = self._sentence_terms[sid]
             matched = {t: self.matcher.match(t, present) for t in weights}
+            has_slot = self.matcher.has_slot(question, sentence, analysed.speakers)
+            # Attributed speech names its speaker through the attribution ("…," Lee said).
+            spoken = has_slot and question.expects is Expects.SPEECH and bool(analysed.speakers)
             found.append((sentence, Evidence(
                 dense=sentence_dense,
                 passage=passage_dense[sid],
                 coverage=_weighted_share(matched, weights, set(weights)),
-                names=_weighted_share(matched, weights, names),
-                has_slot=self.matcher.has_slot(question, sentence.quote),
+                names=1.0 if spoken else _weighted_share(matched, weights, names),
+                has_slot=has_slot,
                 spoils=sentence.spoiler and not question.about_the_story,
             )))
         return found
@@ -243,6 +253,13 @@ class Answerer:
             passage = self._passage_of[sid]
             found.setdefault(sid, float(self.knowledge.passage_vectors[passage] @ vector))
         return found
+
+    def _spoken_by(self, analysed: Analysis) -> list[int]:
+        """For a question about what someone said, every sentence attributed to them, wherever it stands."""
+        if analysed.question.expects is not Expects.SPEECH or not analysed.speakers:
+            return []
+        return [s.id for s in self.knowledge.sentences
+                if self.matcher.has_slot(analysed.question, s, analysed.speakers)]
 
     @cached_property
     def _passage_of(self) -> dict[int, int]:

@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass
 
 from bot.answers.questions import Expects, Question
-from bot.knowledge.names import HYPHENATED_NAME
+from bot.knowledge.facts import Titles
+from bot.knowledge.names import HYPHENATED_NAME, name_key, similar_keys
+from bot.knowledge.passages import Sentence
 from bot.knowledge.text import Thesaurus, same_family, term
 
 # How much a related word (synonym, same word family) counts against the word itself.
@@ -27,6 +29,9 @@ _DATE = re.compile(rf"\b({_MONTHS}|monday|tuesday|wednesday|thursday|friday|satu
                    r"(19|20)\d\d|last (year|week|month)|\d+ (days?|weeks?|months?|years?))\b", re.I)
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty thirty "
                           "hundred thousand million billion".split())
+# Words that give a cause or an origin.
+_CAUSE = re.compile(r"\b(because|due to|owing to|in the wake of|as a result|caused|thanks to|"
+                    r"led to|result of|started|began|broke out|breaks out)\b", re.I)
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*")
 
 
@@ -43,9 +48,10 @@ def tokens(text: str) -> list[Token]:
 class Matcher:
     """Decides whether a sentence word answers to a question word: itself, a synonym, a derivation."""
 
-    def __init__(self, thesaurus: Thesaurus, name_terms: frozenset[str]) -> None:
+    def __init__(self, thesaurus: Thesaurus, name_terms: frozenset[str], titles: Titles | None = None) -> None:
         self.thesaurus = thesaurus
         self.name_terms = name_terms
+        self.titles = titles or Titles(None, ())
 
     def match(self, wanted: str, present: frozenset[str]) -> float:
         if wanted in present:
@@ -57,11 +63,19 @@ class Matcher:
     def related(self, a: str, b: str) -> bool:
         return a == b or self.thesaurus.related(a, b) or same_family(a, b)
 
-    def has_slot(self, question: Question, text: str) -> bool:
-        """Whether the sentence holds the kind of thing the question asks for."""
-        expects = question.expects
+    def has_slot(self, question: Question, sentence: Sentence, speakers: tuple[str, ...] = ()) -> bool:
+        """Whether the sentence holds the kind of thing the question asks for; `speakers` are the
+        spellings of the people a question about speech names."""
+        expects, text = question.expects, sentence.quote
         if expects is Expects.ANY:
             return True
+        if expects is Expects.SPEECH:
+            return sentence.speaker is not None and (
+                not speakers or any(similar_keys(name_key(sentence.speaker), name_key(s)) for s in speakers))
+        if expects is Expects.REASON:
+            return bool(_CAUSE.search(text))
+        if expects is Expects.OTHER_TITLE:
+            return any(title != self.titles.series for _, _, title in self.titles.find(text))
         if expects is Expects.DATE:
             return bool(_DATE.search(text))
         words = tokens(text)

@@ -12,6 +12,7 @@ can change shape without touching the answer path.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.answers.kinds import Kind
@@ -30,7 +31,7 @@ JOBS: tuple[tuple[str, re.Pattern[str], bool], ...] = tuple((job, re.compile(pat
     ("showrunner", r"\bshow ?runner\b", True),
     ("writer", r"\b(writer|wrote|written|screenwriter|script\w*|penned|pen)\b", True),
     ("director", r"\b(direct\w*|helm\w*)\b", True),
-    ("studio", r"\b(studios?|production compan\w*|produc\w*)\b", True),
+    ("studio", r"\b(studios?|production compan\w*|produced|producers?)\b", True),
     ("creator", r"\b(creat\w*)\b", True),
     ("creator", r"\b(made|maker|makers|came up with|behind)\b", False),
 ))
@@ -41,6 +42,7 @@ class Named:
     """A person or character the question names, as the facts know them."""
 
     name: str
+    variants: tuple[str, ...]
     is_character: bool
     facts: tuple[Citation, ...]  # the sentences pairing them with their actor or character
 
@@ -86,8 +88,8 @@ class CastFacts:
 
 def _named(entry: Person | Character) -> Named:
     if isinstance(entry, Character):
-        return Named(entry.name, True, unique_citations(entry.pairs))
-    return Named(entry.name, False, unique_citations(c for role in entry.roles for c in role.citations))
+        return Named(entry.name, entry.variants, True, unique_citations(entry.pairs))
+    return Named(entry.name, entry.variants, False, unique_citations(c for role in entry.roles for c in role.citations))
 
 
 def asked_job(text: str, about_series_only: bool) -> str | None:
@@ -96,10 +98,9 @@ def asked_job(text: str, about_series_only: bool) -> str | None:
                 None)
 
 
-def answer_from_facts(kind: Kind, text: str, words: list[str], facts: CastFacts, about_series_only: bool,
+def answer_from_facts(kind: Kind, text: str, named: Sequence[Named], facts: CastFacts, about_series_only: bool,
                       limit: int) -> FactAnswer | None:
     """The fact citations answering a cast or crew question; None when the facts are not the way to it."""
-    named = facts.named_in(words)
     if kind in (Kind.ACTOR, Kind.ROLE):
         # The entity named decides the direction, whatever the words said: a character asks for the
         # actor, an actor for the character.

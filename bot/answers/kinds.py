@@ -40,7 +40,8 @@ class Kind(StrEnum):
 FACT_KINDS = frozenset({Kind.ACTOR, Kind.ROLE, Kind.CREW})
 # The slot a sentence must hold for each kind (bot.answers.evidence).
 EXPECTS = {Kind.ACTOR: Expects.PERSON, Kind.ROLE: Expects.PERSON, Kind.CREW: Expects.PERSON,
-           Kind.PERSON: Expects.PERSON, Kind.DATE: Expects.DATE, Kind.NUMBER: Expects.NUMBER}
+           Kind.PERSON: Expects.PERSON, Kind.DATE: Expects.DATE, Kind.NUMBER: Expects.NUMBER,
+           Kind.SAID: Expects.SPEECH, Kind.REASON: Expects.REASON, Kind.LIST: Expects.OTHER_TITLE}
 
 # Word rules, first match wins; they read the normalised question (bot.answers.normalise).
 RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern)) for kind, pattern in (
@@ -53,7 +54,7 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     (Kind.DATE, r"\b(when|what (day|date|year|month|time)|which (day|date|year|month)|release date)\b"),
     (Kind.NUMBER, r"\bhow (many|much|long|quickly|fast|soon)\b|\b(count|score|points|rating|number of)\b"),
     (Kind.CREW, r"\b(direct\w*|helm\w*|writer|wrote|written|screenwriter|script\w*|penned|creat\w*|showrunner|"
-                r"studios?|produc\w*|webtoon|comic|manhwa|manga|made|maker|came up with|behind)\b"),
+                r"studios?|produced|producers?|production compan\w*|webtoon|comic|manhwa|manga|made|maker|came up with|behind)\b"),
     (Kind.PLATFORM, r"\b(stream\w*|platform|netflix or|where (can|do|to) (you|i|we) watch)\b"),
     (Kind.PLACE, r"\bwhere\b"),
     (Kind.REASON, r"\b(why|how come|how did .* (start|begin|happen))\b|\b(cause|caused|reason)\b"),

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pysbd
 
 from bot.knowledge.articles import Article
+from bot.knowledge.speech import attribute
 
 # Passages of a few sentences keep enough context for dense retrieval without blurring topics.
 PASSAGE_SENTENCES = 3
@@ -28,6 +29,7 @@ class Sentence:
     section: str | None
     lead: str | None = None  # the sentence before, when this one cannot be understood without it
     quotable: bool = True  # content, not a link teaser, caption, credit or a heading that asks a question
+    speaker: str | None = None  # who is quoted or reported, for speech (bot.knowledge.speech)
 
     @property
     def quote(self) -> str:
@@ -83,6 +85,7 @@ def split_articles(articles: list[Article]) -> tuple[list[Sentence], list[Passag
     sentences: list[Sentence] = []
     passages: list[Passage] = []
     for article in articles:
+        first = len(sentences)
         for p_index, paragraph in enumerate(article.paragraphs):
             ids: list[int] = []
             for position, text in enumerate(split_sentences(paragraph.text)):
@@ -95,4 +98,6 @@ def split_articles(articles: list[Article]) -> tuple[list[Sentence], list[Passag
                 window = tuple(ids[start:start + PASSAGE_SENTENCES])
                 passages.append(Passage(len(passages), article.source_id, window,
                                         " ".join(sentences[i].text for i in window)))
+        speakers = attribute([s.text for s in sentences[first:]])
+        sentences[first:] = [replace(s, speaker=who) for s, who in zip(sentences[first:], speakers, strict=True)]
     return sentences, passages

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from bot.answers.questions import Expects, Question
+from bot.answers.weights import Weights
 from bot.knowledge.facts import Titles
 from bot.knowledge.names import HYPHENATED_NAME, name_key, similar_keys
 from bot.knowledge.passages import Sentence
@@ -33,6 +34,28 @@ _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten elev
 _CAUSE = re.compile(r"\b(because|due to|owing to|in the wake of|as a result|caused|thanks to|"
                     r"led to|result of|started|began|broke out|breaks out)\b", re.I)
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What one sentence offers one question, before weighing."""
+
+    dense: float
+    passage: float
+    coverage: float
+    names: float
+    has_slot: bool
+    spoils: bool  # a spoiler sentence, for a question that did not ask about the story
+
+    def score(self, w: Weights) -> float:
+        score = w.dense * self.dense + w.passage * self.passage + w.coverage * self.coverage
+        if not self.has_slot:
+            score *= w.no_slot
+        if self.spoils:
+            score *= w.off_story
+        if self.names < w.min_names:
+            score *= w.off_names
+        return score
 
 
 @dataclass(frozen=True)

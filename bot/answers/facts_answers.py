@@ -26,7 +26,8 @@ MIN_NAME_LENGTH = 3
 
 # Which job a crew question asks about: (job as the facts name it, pattern, strong). A weak word
 # ("made", "behind") only counts when the question asks about nothing but the series itself.
-JOBS: tuple[tuple[str, re.Pattern[str], bool], ...] = tuple((job, re.compile(pattern), strong) for job, pattern, strong in (
+JOBS: tuple[tuple[str, re.Pattern[str], bool], ...] = tuple((job, re.compile(pattern), strong)
+                                                            for job, pattern, strong in (
     ("original webtoon author", r"\b(webtoon|comic|manhwa|manga|original)\b", True),
     ("showrunner", r"\bshow ?runner\b", True),
     ("writer", r"\b(writer|wrote|written|screenwriter|script\w*|penned|pen)\b", True),
@@ -125,7 +126,8 @@ def _spread(citations: list[Citation], limit: int) -> tuple[Citation, ...]:
     return unique_citations(citations)[:limit]
 
 
-_ASKED_ABOUT = re.compile(r"\b(?:plays?|played|for|as|of|behind)\s+(?P<what>(?:the|a|an)\s+[\w -]+?)\s*(?:\?|$|\bwho\b)")
+_ASKED_ABOUT = re.compile(r"\b(?:plays?|played|for|as|of|behind)\s+(?P<what>(?:the|a|an)\s+[\w -]+?)"
+                          r"\s*(?:\?|$|\bwho\b)")
 
 
 def _subject(text: str) -> str | None:

@@ -54,7 +54,8 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     (Kind.DATE, r"\b(when|what (day|date|year|month|time)|which (day|date|year|month)|release date)\b"),
     (Kind.NUMBER, r"\bhow (many|much|long|quickly|fast|soon)\b|\b(count|score|points|rating|number of)\b"),
     (Kind.CREW, r"\b(direct\w*|helm\w*|writer|wrote|written|screenwriter|script\w*|penned|creat\w*|showrunner|"
-                r"studios?|produced|producers?|production compan\w*|webtoon|comic|manhwa|manga|made|maker|came up with|behind)\b"),
+                r"studios?|produced|producers?|production compan\w*|webtoon|comic|manhwa|manga|made|maker|"
+                r"came up with|behind)\b"),
     (Kind.PLATFORM, r"\b(stream\w*|platform|netflix or|where (can|do|to) (you|i|we) watch)\b"),
     (Kind.PLACE, r"\bwhere\b"),
     (Kind.REASON, r"\b(why|how come|how did .* (start|begin|happen))\b|\b(cause|caused|reason)\b"),

@@ -48,9 +48,10 @@ class Passage:
 
 
 # What is on a page without being content, one row per kind; such a sentence is never quoted.
-NOT_CONTENT: tuple[tuple[str, re.Pattern[str]], ...] = tuple((label, re.compile(pattern, re.I)) for label, pattern in (
-    ("link teaser", r"\b(read|find out|learn|see|check out)\b.{0,80}\b(here|below|link)\W*$|^(read more|related|also read|"
-                    r"see also|click here|watch|tags|source)\b\s*:?"),
+NOT_CONTENT: tuple[tuple[str, re.Pattern[str]], ...] = tuple((label, re.compile(pattern, re.I))
+                                                             for label, pattern in (
+    ("link teaser", r"\b(read|find out|learn|see|check out)\b.{0,80}\b(here|below|link)\W*$|"
+                    r"^(read more|related|also read|see also|click here|watch|tags|source)\b\s*:?"),
     ("caption or credit", r"^(image|photo|picture|credit|courtesy|representation|expand image|written by|"
                           r"last updated)\b\s*[:.]?"),
     ("question heading", r"\?\W*$"),

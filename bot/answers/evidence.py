@@ -30,6 +30,10 @@ _DATE = re.compile(rf"\b({_MONTHS}|monday|tuesday|wednesday|thursday|friday|satu
                    r"(19|20)\d\d|last (year|week|month)|\d+ (days?|weeks?|months?|years?))\b", re.I)
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty thirty "
                           "hundred thousand million billion".split())
+# A place: a capitalised name after a preposition of place, or a word for a kind of place.
+_PLACE = re.compile(rf"\b(?:in|at|inside|across|near|outside)\s+(?:the\s+)?(?!(?i:{_MONTHS})\b)[A-Z][a-z]+|"
+                    r"\b(?:school|campus|city|town|village|country|countries|hospital|island|street|area|"
+                    r"reach|reached|arrive|arrived|escape|escaped|trapped|stuck|set)\b")
 # Words that give a cause or an origin.
 _CAUSE = re.compile(r"\b(because|due to|owing to|in the wake of|as a result|caused|thanks to|"
                     r"led to|result of|started|began|broke out|breaks out)\b", re.I)
@@ -95,6 +99,8 @@ class Matcher:
         if expects is Expects.SPEECH:
             return sentence.speaker is not None and (
                 not speakers or any(similar_keys(name_key(sentence.speaker), name_key(s)) for s in speakers))
+        if expects is Expects.PLACE:
+            return bool(_PLACE.search(text))
         if expects is Expects.REASON:
             return bool(_CAUSE.search(text))
         if expects is Expects.OTHER_TITLE:

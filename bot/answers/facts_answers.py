@@ -111,7 +111,9 @@ def answer_from_facts(kind: Kind, text: str, named: Sequence[Named], facts: Cast
         if named:
             return FactAnswer(missing=f"which role {named[0].name} plays" if not named[0].is_character
                               else f"who plays {named[0].name}")
-        return FactAnswer(missing=_subject(text))
+        # Nothing named: a question asking for a name ("who plays the principal") is declined for the
+        # role it names; any other ("did the actors train …") is not a cast question after all.
+        return FactAnswer(missing=_subject(text)) if _ASKS_FOR_NAME.search(text) else None
     job = asked_job(text, about_series_only)
     if job is None or job not in facts.jobs:
         return None
@@ -126,6 +128,7 @@ def _spread(citations: list[Citation], limit: int) -> tuple[Citation, ...]:
     return unique_citations(citations)[:limit]
 
 
+_ASKS_FOR_NAME = re.compile(r"\b(who|whom|whose|which|what|name)\b|\?\W*$")
 _ASKED_ABOUT = re.compile(r"\b(?:plays?|played|for|as|of|behind)\s+(?P<what>(?:the|a|an)\s+[\w -]+?)"
                           r"\s*(?:\?|$|\bwho\b)")
 

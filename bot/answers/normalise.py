@@ -10,6 +10,7 @@ first (names included) and an English frequency list second, and only for words 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from importlib.resources import files
@@ -17,7 +18,6 @@ from pathlib import Path
 
 from symspellpy import SymSpell, Verbosity
 
-from bot.knowledge.text import fold_accents
 
 FAN_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "fan_words.txt"
 SERIES = "{series}"
@@ -25,16 +25,16 @@ SERIES = "{series}"
 MIN_MEND_LENGTH = 4
 # How many edits a word of a given length may need to be mended: one up to 5 letters, else two.
 SHORT_WORD = 5
-_TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-'][A-Za-z0-9]+)*")
 # Chatter before a question ("just finished ep 5 omg 😍 who plays …") ends where a question word starts.
 _QUESTION_WORD = r"who|whom|whose|what|when|where|which|why|how"
-_QUESTION_START = re.compile(rf"\b(?:{_QUESTION_WORD})\b")
+_QUESTION_START = re.compile(rf"\b(?:{_QUESTION_WORD})\b", re.I)
 _LEADING_QUESTION = re.compile(rf"^(?:{_QUESTION_WORD}|is|are|was|were|do|does|did|has|have|can|will|"
-                               r"could|would|should)\b")
+                               r"could|would|should)\b", re.I)
 # A question is split into segments at sentence ends and emoji; only those that ask are kept.
 _SEGMENT_BREAK = re.compile(r"(?<=[?!.])\s+|[\U0001F000-\U0001FFFF\u2600-\u27BF]+")
 _CHATTER_OPENERS = re.compile(r"\b(?:just|omg|lol|wait|ok|okay|so|btw|idk|ngl|tbh|finished|watched|watching|"
-                              r"binged|guys)\b")
+                              r"binged|guys)\b", re.I)
 
 
 def load_fan_words(path: Path = FAN_WORDS_FILE) -> dict[str, str]:
@@ -59,18 +59,19 @@ class Normaliser:
         title = series or "the series"
         self._table = {k: v.replace(SERIES, title) for k, v in table.items()}
         alternatives = "|".join(re.escape(k) for k in sorted(self._table, key=len, reverse=True))
-        self._shorthand = re.compile(rf"(?<![\w'/-])(?:{alternatives})(?![\w'/-])") if alternatives else None
+        self._shorthand = (re.compile(rf"(?<![\w'/-])(?:{alternatives})(?![\w'/-])", re.I)
+                           if alternatives else None)
         self._articles = _symspell(vocabulary.items())
         self._english = SymSpell(max_dictionary_edit_distance=2)
         self._english.load_dictionary(str(files("symspellpy") / "frequency_dictionary_en_82_765.txt"), 0, 1)
         self._known = set(vocabulary) | set(self._table) | {w for v in self._table.values() for w in v.lower().split()}
 
     def normalise(self, text: str) -> str:
-        """The question as tidy lower-case words (punctuation that matters, like "?", kept)."""
-        text = self._question_part(fold_accents(text))
-        text = " ".join(_TOKEN.sub(lambda m: self._mend(m.group(0)), part) for part in text.split())
+        """The question in tidy words (case kept where nothing changed: "US" is not "us")."""
+        text = self._question_part(_fold_typography(text))
+        text = _TOKEN.sub(lambda m: self._mend(m.group(0)), text)
         if self._shorthand:
-            text = self._shorthand.sub(lambda m: self._table[m.group(0)], text)
+            text = self._shorthand.sub(lambda m: self._table[m.group(0).lower()], text)
         return " ".join(text.split())
 
     def _question_part(self, text: str) -> str:
@@ -87,20 +88,27 @@ class Normaliser:
             kept.append(segment)
         return " ".join(kept) if kept else text
 
-    def _mend(self, word: str) -> str:
+    def _mend(self, typed: str) -> str:
         """The word itself if known; else the closest article word, else the closest English word."""
+        word = typed.lower()
         if word in self._known or len(word) < MIN_MEND_LENGTH or any(ch.isdigit() for ch in word):
-            return word
+            return typed
         plain = word.replace("-", "")
         if plain in self._known or self._english.words.get(word):
-            return word
+            return typed
         distance = 1 if len(word) <= SHORT_WORD else 2
         for speller in (self._articles, self._english):
             found = speller.lookup(plain, Verbosity.CLOSEST, max_edit_distance=distance)
             if found:
                 # Among equally close words, one ending alike is likelier (directer: director, not directed).
                 return min(found, key=lambda s: (s.distance, s.term[-1] != plain[-1], -s.count)).term
-        return word
+        return typed
+
+
+def _fold_typography(text: str) -> str:
+    """Accents and typographic quotes folded, case kept."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).replace("’", "'").replace("‘", "'")
 
 
 def _symspell(counts: Iterable[tuple[str, int]]) -> SymSpell:

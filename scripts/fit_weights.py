@@ -41,6 +41,7 @@ GRID: dict[str, list[float]] = {
     "off_names": [round(0.2 + 0.05 * i, 3) for i in range(11)],
     "max_unknown": [round(0.4 + 0.05 * i, 3) for i in range(9)],
     "off_story": [round(0.5 + 0.05 * i, 3) for i in range(11)],
+    "off_show": [round(0.5 + 0.05 * i, 3) for i in range(11)],
     "companion": [round(0.6 + 0.02 * i, 3) for i in range(16)],
     "min_confidence": [round(0.15 + 0.01 * i, 3) for i in range(26)],
 }

@@ -30,6 +30,10 @@ _DATE = re.compile(rf"\b({_MONTHS}|monday|tuesday|wednesday|thursday|friday|satu
                    r"(19|20)\d\d|last (year|week|month)|\d+ (days?|weeks?|months?|years?))\b", re.I)
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty thirty "
                           "hundred thousand million billion".split())
+# A sentence that opens on the series itself ("It is based on …") is about it, whatever else it names.
+_ABOUT_THE_SERIES = re.compile(r"^(it|its|the series|the show|the drama|this series|this show)\b", re.I)
+# Quoted words: a quotation mark, then at least four words.
+_QUOTATION = re.compile(r"[\"“]\s*(?:[\w'’,-]+\s+){3,}")
 # A place: a capitalised name after a preposition of place, or a word for a kind of place.
 _PLACE = re.compile(rf"\b(?:in|at|inside|across|near|outside)\s+(?:the\s+)?(?!(?i:{_MONTHS})\b)[A-Z][a-z]+|"
                     r"\b(?:school|campus|city|town|village|country|countries|hospital|island|street|area|"
@@ -50,6 +54,7 @@ class Evidence:
     names: float
     has_slot: bool
     spoils: bool  # a spoiler sentence, for a question that did not ask about the story
+    elsewhere: bool = False  # about another show only, for a question that does not name it
 
     def score(self, w: Weights) -> float:
         score = w.dense * self.dense + w.passage * self.passage + w.coverage * self.coverage
@@ -57,6 +62,8 @@ class Evidence:
             score *= w.no_slot
         if self.spoils:
             score *= w.off_story
+        if self.elsewhere:
+            score *= w.off_show
         if self.names < w.min_names:
             score *= w.off_names
         return score
@@ -90,6 +97,14 @@ class Matcher:
     def related(self, a: str, b: str) -> bool:
         return a == b or self.thesaurus.related(a, b) or same_family(a, b)
 
+    def elsewhere(self, sentence: Sentence, question_text: str) -> bool:
+        """Whether the sentence names other shows but not the series, and the question names none of them."""
+        if _ABOUT_THE_SERIES.match(sentence.text):
+            return False
+        named = {title for _, _, title in self.titles.find(sentence.quote)}
+        asked = question_text.casefold()
+        return bool(named) and self.titles.series not in named and not any(t.casefold() in asked for t in named)
+
     def has_slot(self, question: Question, sentence: Sentence, speakers: tuple[str, ...] = ()) -> bool:
         """Whether the sentence holds the kind of thing the question asks for; `speakers` are the
         spellings of the people a question about speech names."""
@@ -97,8 +112,10 @@ class Matcher:
         if expects is Expects.ANY:
             return True
         if expects is Expects.SPEECH:
-            return sentence.speaker is not None and (
-                not speakers or any(similar_keys(name_key(sentence.speaker), name_key(s)) for s in speakers))
+            # About a named person: their own words (a quotation), not the line announcing them.
+            return sentence.speaker is not None and (not speakers or (
+                any(similar_keys(name_key(sentence.speaker), name_key(s)) for s in speakers)
+                and bool(_QUOTATION.search(text))))
         if expects is Expects.PLACE:
             return bool(_PLACE.search(text))
         if expects is Expects.REASON:

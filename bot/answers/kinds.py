@@ -64,7 +64,7 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     (Kind.DESCRIPTION, r"\b(what is .* about|plot|premise|story|happens?)\b"),
 ))
 # Below this similarity to its nearest example a question keeps the plain DESCRIPTION kind.
-MIN_EXAMPLE_SIMILARITY = 0.45
+MIN_EXAMPLE_SIMILARITY = 0.5
 
 
 def load_examples(path: Path = KINDS_FILE) -> list[tuple[Kind, str]]:

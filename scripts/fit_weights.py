@@ -80,6 +80,8 @@ def prepare(answerer: Answerer, rows: list[dict]) -> list[Prepared]:
 
 
 def answer(answerer: Answerer, item: Prepared, weights: Weights) -> Answer:
+    if item.fixed is not None and not item.fixed.answered:
+        return item.fixed
     if item.unknown >= weights.max_unknown:
         return Answer(item.row["q"], Outcome.NOT_IN_ARTICLES)
     if item.fixed is not None:

@@ -67,17 +67,17 @@ class Answerer:
     def settle(self, question: str, analysed: Analysis) -> Answer | None:
         """The answer decided before any sentence is weighed: the question's focus is unknown to the
         articles, or it is a cast or crew question the facts answer (or know nothing of)."""
+        found = None
+        if analysed.kind in FACT_KINDS and not analysed.other_show:
+            found = answer_from_facts(analysed.kind, analysed.lowered, analysed.named, self.analyser.facts,
+                                      analysed.about_series_only, MAX_QUOTES)
+        if found is not None and not found.citations:
+            return Answer(question, Outcome.NOT_IN_ARTICLES, missing=found.missing)
         if analysed.unknown >= self.weights.max_unknown:
             return Answer(question, Outcome.NOT_IN_ARTICLES)
-        if analysed.kind not in FACT_KINDS or analysed.other_show:
-            return None
-        found = answer_from_facts(analysed.kind, analysed.lowered, analysed.named, self.analyser.facts,
-                                  analysed.about_series_only, MAX_QUOTES)
-        if found is None:
-            return None
-        if found.citations:
+        if found is not None:
             return Answer(question, Outcome.ANSWERED, tuple(_cite(c) for c in found.citations))
-        return Answer(question, Outcome.NOT_IN_ARTICLES, missing=found.missing)
+        return None
 
     def answer(self, question: str, candidates: list[Candidate]) -> Answer:
         """Quote the best candidates, or abstain when even the best is weak."""
@@ -107,10 +107,10 @@ class Answerer:
             if not sentence.quotable:
                 continue
             present = self._sentence_terms[sid]
-            matched = {t: matcher.match(t, present) for t in weights}
             has_slot = matcher.has_slot(question, sentence, analysed.speakers)
             # Attributed speech names its speaker through the attribution ("…," Lee said).
             spoken = has_slot and question.expects is Expects.SPEECH and bool(analysed.speakers)
+            matched = {t: 1.0 if spoken and t in names else matcher.match(t, present) for t in weights}
             found.append((sentence, Evidence(
                 dense=sentence_dense,
                 passage=passage_dense[sid],

@@ -97,8 +97,9 @@ class Normaliser:
         if plain in self._known or self._english.words.get(word):
             return typed
         distance = 1 if len(word) <= SHORT_WORD else 2
-        for speller in (self._articles, self._english):
-            found = speller.lookup(plain, Verbosity.CLOSEST, max_edit_distance=distance)
+        # English words get one edit only: an unknown name two edits from one ("gwinam") is not a typo of it.
+        for speller, most in ((self._articles, distance), (self._english, 1)):
+            found = speller.lookup(plain, Verbosity.CLOSEST, max_edit_distance=most)
             if found:
                 # Among equally close words, one ending alike is likelier (directer: director, not directed).
                 return min(found, key=lambda s: (s.distance, s.term[-1] != plain[-1], -s.count)).term

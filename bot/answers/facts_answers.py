@@ -113,7 +113,10 @@ def answer_from_facts(kind: Kind, text: str, named: Sequence[Named], facts: Cast
                               else f"who plays {named[0].name}")
         # Nothing named: a question asking for a name ("who plays the principal") is declined for the
         # role it names; any other ("did the actors train …") is not a cast question after all.
-        return FactAnswer(missing=_subject(text)) if _ASKS_FOR_NAME.search(text) else None
+        if not _ASKS_FOR_NAME.search(text):
+            return None
+        subject = _subject(text)
+        return FactAnswer(missing=f"who plays {subject}" if subject else None)
     job = asked_job(text, about_series_only)
     if job is None or job not in facts.jobs:
         return None

@@ -41,7 +41,8 @@ FACT_KINDS = frozenset({Kind.ACTOR, Kind.ROLE, Kind.CREW})
 # The slot a sentence must hold for each kind (bot.answers.evidence).
 EXPECTS = {Kind.ACTOR: Expects.PERSON, Kind.ROLE: Expects.PERSON, Kind.CREW: Expects.PERSON,
            Kind.PERSON: Expects.PERSON, Kind.DATE: Expects.DATE, Kind.NUMBER: Expects.NUMBER,
-           Kind.PLACE: Expects.PLACE, Kind.SAID: Expects.SPEECH, Kind.REASON: Expects.REASON, Kind.LIST: Expects.OTHER_TITLE}
+           Kind.PLACE: Expects.PLACE, Kind.SAID: Expects.SPEECH, Kind.REASON: Expects.REASON,
+           Kind.LIST: Expects.OTHER_TITLE}
 
 # Word rules, first match wins; they read the normalised question (bot.answers.normalise).
 RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern)) for kind, pattern in (

@@ -18,7 +18,6 @@ from pathlib import Path
 
 from symspellpy import SymSpell, Verbosity
 
-
 FAN_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "fan_words.txt"
 SERIES = "{series}"
 # Words this short are too ambiguous to mend (the list spells out the usual short forms).

@@ -27,7 +27,7 @@ def test_a_crew_question_shows_each_articles_version_side_by_side(answerer):
 
 
 @pytest.mark.parametrize(("question", "missing"), [
-    ("who plays the principal", "the principal"),
+    ("who plays the principal", "who plays the principal"),
     ("which character does Kim Byung-chul play", "which role Kim Byung-chul plays"),
 ])
 def test_an_unknown_role_is_declined_naming_what_is_missing(answerer, question: str, missing: str):

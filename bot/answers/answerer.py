@@ -80,8 +80,10 @@ class Answerer:
         return None
 
     def answer(self, question: str, candidates: list[Candidate]) -> Answer:
-        """Quote the best candidates, or abstain when even the best is weak."""
-        if not candidates or candidates[0].score < self.weights.min_confidence:
+        """Quote the best candidates, or abstain when even the best is weak or none holds what the
+        question's kind asks for (a date, a number, a place, the person's own words …)."""
+        candidates = [c for c in candidates if c.evidence.has_slot] + [c for c in candidates if not c.evidence.has_slot]
+        if not candidates or not candidates[0].evidence.has_slot or candidates[0].score < self.weights.min_confidence:
             return Answer(question, Outcome.NOT_IN_ARTICLES)
         chosen = select(candidates, self.weights, self.knowledge.sentence_vectors)
         return Answer(question, Outcome.ANSWERED, tuple(self._quote(c) for c in chosen))

@@ -30,6 +30,6 @@ class Weights:
     off_names: float = 0.4  # … or its score is multiplied by this
     max_unknown: float = 0.6  # abstain when this share of the question's words never occurs in the articles
     off_story: float = 0.8  # factor for a spoiler sentence when the question is not about the story
-    off_show: float = 0.8  # factor for a sentence about another show only, unless the question names it
+    off_show: float = 0.5  # factor for a sentence about another show only, unless the question names it
     companion: float = 0.71  # further quotes must score this share of the best one
     min_confidence: float = 0.28  # abstain below this score

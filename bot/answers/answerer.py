@@ -1,93 +1,42 @@
-"""Question in, Answer out: retrieve passages, score their sentences, quote the best or abstain.
+"""Question in, Answer out, in stages with one job each: analyse → facts or retrieve → weigh → select.
 
 There is no language model: an answer is the one to three sentences of the articles that best
-match the question, quoted verbatim. A sentence's score mixes what the embedding model thinks of
-it, how much of the question's rarer words it has (synonyms and spelling variants included), and
-whether it holds the kind of thing asked for (see evidence.py). The bot abstains, saying the
-articles don't say, when the question is mostly about things the articles never mention or when
-no sentence scores well enough: a loosely related quote would mislead.
+answer the question, quoted verbatim. The question is read once (bot.answers.analysis). Cast and
+crew questions are answered from the extracted facts, quoting the sentence that states each fact
+(bot.answers.facts_answers). Other questions retrieve passages (bot.answers.retrieval), weigh each
+candidate sentence's evidence — embedding similarity, the question's rarer words, whether it holds
+the kind of thing asked for (bot.answers.evidence) — and quote the best with restraint
+(bot.answers.selection). The bot abstains, saying the articles don't say, when the question's focus
+is absent from the articles or no sentence scores well enough: a loosely related quote would mislead.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 import numpy as np
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
 
-from bot.answers.evidence import Matcher
+from bot.answers.analysis import Analyser, Analysis
+from bot.answers.evidence import Evidence
+from bot.answers.facts_answers import answer_from_facts
+from bot.answers.kinds import FACT_KINDS
 from bot.answers.model import Answer, Outcome, Quote
-from bot.answers.questions import Question, Rejection, analyse
+from bot.answers.questions import Expects, Rejection
 from bot.answers.retrieval import Retriever
-from bot.answers.subject import Subjects
+from bot.answers.selection import Candidate, rank, select
+from bot.answers.weights import MAX_QUOTES, SENTENCE_DEPTH, Weights
 from bot.knowledge.articles import Article
 from bot.knowledge.embedding import Encoder
-from bot.knowledge.facts import LONG_TITLE
-from bot.knowledge.names import HYPHENATED_NAME, AliasBook
+from bot.knowledge.facts import Citation
+from bot.knowledge.names import AliasBook
 from bot.knowledge.passages import Sentence
 from bot.knowledge.store import Knowledge, load_or_build
-from bot.knowledge.text import Thesaurus, term, terms, words
+from bot.knowledge.text import Thesaurus, terms
 from bot.settings import Settings
 
-MAX_QUOTES = 3
-MAX_QUOTED_CHARS = 450
-# Two sentences this similar say the same thing; quoting both adds nothing.
-REDUNDANT_SIMILARITY = 0.85
-# Sentences found directly by their own vectors, besides those of the retrieved passages.
-SENTENCE_DEPTH = 10
-# Unknown words of at least this length are read as typos of the closest known word, if close enough.
-TYPO_MIN_LENGTH, TYPO_SIMILARITY = 5, 0.8
+__all__ = ["Answerer", "Candidate", "Evidence", "Weights", "load_answerer"]
 
-
-@dataclass(frozen=True)
-class Weights:
-    """How the evidence about a sentence adds up to its score, and when the bot abstains.
-
-    Fitted once on the development and held-out questions together (never per question); see
-    README, "How answers are chosen".
-    """
-
-    dense: float = 0.235  # question ↔ sentence similarity
-    passage: float = 0.18  # question ↔ surrounding passage similarity
-    coverage: float = 0.30  # share of the question's (rarity-weighted) words the sentence has
-    no_slot: float = 0.55  # factor when the sentence lacks the kind of answer asked for
-    min_names: float = 0.25  # share of the people the question names that the sentence must name …
-    off_names: float = 0.4  # … or its score is multiplied by this
-    max_unknown: float = 0.6  # abstain when this share of the question's words never occurs in the articles
-    off_story: float = 0.8  # factor for a spoiler sentence when the question is not about the story
-    companion: float = 0.71  # further quotes must score this share of the best one
-    min_confidence: float = 0.28  # abstain below this score
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """What one sentence offers one question, before weighing."""
-
-    dense: float
-    passage: float
-    coverage: float
-    names: float
-    has_slot: bool
-    spoils: bool  # a spoiler sentence, for a question that did not ask about the story
-
-    def score(self, w: Weights) -> float:
-        score = w.dense * self.dense + w.passage * self.passage + w.coverage * self.coverage
-        if not self.has_slot:
-            score *= w.no_slot
-        if self.spoils:
-            score *= w.off_story
-        if self.names < w.min_names:
-            score *= w.off_names
-        return score
-
-
-@dataclass(frozen=True)
-class Candidate:
-    sentence: Sentence
-    evidence: Evidence
-    score: float
+_REJECTED = {Rejection.EMPTY: Outcome.NOT_A_QUESTION, Rejection.NOT_ENGLISH: Outcome.NOT_ENGLISH}
 
 
 class Answerer:
@@ -97,93 +46,86 @@ class Answerer:
                  weights: Weights | None = None) -> None:
         self.knowledge = knowledge
         self.embedder = embedder
-        self.aliases = aliases
         self.weights = weights or Weights()
+        self.analyser = Analyser(knowledge, embedder, aliases, thesaurus)
         self.retriever = Retriever(knowledge)
-        self.subjects = Subjects(knowledge.sentences)
-        self.name_terms = self._collect_name_terms()
-        self.matcher = Matcher(thesaurus, self.name_terms)
         self._sentence_terms = [frozenset(terms(s.quote)) for s in knowledge.sentences]
-        # Bounded: every new word asked adds an entry, and a bot runs for weeks.
-        self._related_vocabulary = lru_cache(maxsize=8192)(self._scan_related)
-        self.acronyms = self._collect_acronyms()
-        self._spellings = sorted({w for s in knowledge.sentences for w in words(s.text)} | thesaurus.words)
 
     @property
     def articles(self) -> list[Article]:
         return self.knowledge.articles
 
     def ask(self, question: str) -> Answer:
-        analysed = analyse(question, self.knowledge.lexical.vocabulary)
-        if analysed is Rejection.EMPTY:
-            return Answer(question, Outcome.NOT_A_QUESTION)
-        if analysed is Rejection.NOT_ENGLISH:
-            return Answer(question, Outcome.NOT_ENGLISH)
-        assert isinstance(analysed, Question)
-        query_terms = self.query_terms(analysed)
-        asked = self.subjects.asked(analysed.text)
-        if self.unknown_share(analysed, query_terms, self.subjects.vocabulary(asked)) >= self.weights.max_unknown:
+        analysed = self.analyser.analyse(question)
+        if isinstance(analysed, Rejection):
+            return Answer(question, _REJECTED[analysed])
+        settled = self.settle(question, analysed)
+        if settled is not None:
+            return settled
+        return self.answer(question, rank(self.gather(analysed), self.weights), analysed.asked.about)
+
+    def settle(self, question: str, analysed: Analysis) -> Answer | None:
+        """The answer decided before any sentence is weighed: the question's focus is unknown to the
+        articles, or it is a cast or crew question the facts answer (or know nothing of)."""
+        found = None
+        if analysed.kind in FACT_KINDS and analysed.asked.about is None:
+            found = answer_from_facts(analysed.kind, analysed.lowered, analysed.named, self.analyser.facts,
+                                      analysed.about_series_only, MAX_QUOTES)
+        if found is not None and not found.citations:
+            return Answer(question, Outcome.NOT_IN_ARTICLES, missing=found.missing)
+        if analysed.unknown >= self.weights.max_unknown:
             return Answer(question, Outcome.NOT_IN_ARTICLES)
-        candidates = self.rank(analysed, self.subjects.focus(asked, query_terms), self.subjects.allowed(asked))
-        if not candidates or candidates[0].score < self.weights.min_confidence:
+        if found is not None:
+            return Answer(question, Outcome.ANSWERED, tuple(_cite(c) for c in found.citations))
+        return None
+
+    def answer(self, question: str, candidates: list[Candidate], about: str | None = None) -> Answer:
+        """Quote the best candidates, or abstain when even the best is weak or none holds what the
+        question's kind asks for (a date, a number, a place, the person's own words …)."""
+        candidates = [c for c in candidates if c.evidence.has_slot] + [c for c in candidates if not c.evidence.has_slot]
+        if not candidates or not candidates[0].evidence.has_slot or candidates[0].score < self.weights.min_confidence:
             return Answer(question, Outcome.NOT_IN_ARTICLES)
-        return Answer(question, Outcome.ANSWERED, tuple(self._quote(c) for c in self._select(candidates)),
-                      about=asked.about)
+        chosen = select(candidates, self.weights, self.knowledge.sentence_vectors)
+        return Answer(question, Outcome.ANSWERED, tuple(self._quote(c) for c in chosen), about=about)
 
-    def unknown_share(self, question: Question, query_terms: list[str],
-                      vocabulary: frozenset[str] | None = None) -> float:
-        """The rarity-weighted share of the question's non-name words that the articles never use.
-
-        A question asking for an attribute the articles never mention ("the budget", "how tall") is
-        wholly unknown, however well the rest of it matches. `vocabulary` limits the words known to
-        those of the sentences that may answer (bot.answers.subject).
-        """
-        head = question.head
-        if head and head not in self.acronyms and not self._known(self._respell(head), vocabulary):
-            return 1.0
-        focus = {t for t in query_terms if t not in self.name_terms}
-        if not focus:
-            return 0.0
-        idf = self.knowledge.lexical.idf
-        unknown = {t for t in focus if not self._known(t, vocabulary)}
-        return sum(idf(t) for t in unknown) / sum(idf(t) for t in focus)
-
-    def rank(self, question: Question, query_terms: list[str], allowed: np.ndarray | None = None) -> list[Candidate]:
-        """Sentences of the retrieved passages and the nearest sentences, best first."""
-        found = [Candidate(s, e, e.score(self.weights)) for s, e in self.gather(question, query_terms, allowed)]
-        return sorted(found, key=lambda c: c.score, reverse=True)
-
-    def gather(self, question: Question, query_terms: list[str],
-               allowed: np.ndarray | None = None) -> list[tuple[Sentence, Evidence]]:
-        """The candidate sentences with their evidence, unweighed; only `allowed` ones (by sentence id)
-        when given: those about the work the question asks about (bot.answers.subject)."""
-        expanded = " ".join([question.text, *self._alias_names(question.text)])
-        vector = self.embedder.encode([expanded])[0]
-        similarity = self._sentence_similarity(vector)
-        if allowed is not None:
-            similarity = np.where(allowed, similarity, -np.inf)
-        passage_dense = self._candidate_sentences(vector, similarity, query_terms)
-        if allowed is not None:
-            passage_dense = {sid: dense for sid, dense in passage_dense.items() if allowed[sid]}
+    def gather(self, analysed: Analysis) -> list[tuple[Sentence, Evidence]]:
+        """The candidate sentences with their evidence, unweighed: only those about the work the question
+        asks about (bot.answers.subject)."""
+        question, vector = analysed.question, analysed.vector
+        subjects = self.analyser.subjects
+        query_terms = subjects.focus(analysed.asked, analysed.terms)
+        allowed = subjects.allowed(analysed.asked)
+        similarity = np.where(allowed, self._sentence_similarity(vector), -np.inf)
+        passage_dense = {sid: dense for sid, dense in self._candidate_sentences(vector, similarity, query_terms).items()
+                         if allowed[sid]}
+        for sid in self._spoken_by(analysed):
+            passage_dense.setdefault(sid, float(self.knowledge.passage_vectors[self._passage_of[sid]] @ vector))
         if not passage_dense:
             return []
         ids = np.fromiter(passage_dense, dtype=np.int64)
         dense = similarity[ids]
         idf = self.knowledge.lexical.idf
         weights = {t: idf(t) for t in set(query_terms)}
-        names = {t for t in weights if t in self.name_terms}
+        names = {t for t in weights if t in self.analyser.name_terms}
+        matcher = self.analyser.matcher
         found = []
         for sid, sentence_dense in zip(ids.tolist(), dense.tolist(), strict=True):
             sentence = self.knowledge.sentences[sid]
+            if not sentence.quotable:
+                continue
             present = self._sentence_terms[sid]
-            matched = {t: self.matcher.match(t, present) for t in weights}
+            has_slot = matcher.has_slot(question, sentence, analysed.speakers)
+            # Attributed speech names its speaker through the attribution ("…," Lee said).
+            spoken = has_slot and question.expects is Expects.SPEECH and bool(analysed.speakers)
+            matched = {t: 1.0 if spoken and t in names else matcher.match(t, present) for t in weights}
             found.append((sentence, Evidence(
                 dense=sentence_dense,
                 passage=passage_dense[sid],
                 coverage=_weighted_share(matched, weights, set(weights)),
-                names=_weighted_share(matched, weights, names),
-                has_slot=self.matcher.has_slot(question, sentence.quote),
+                names=1.0 if spoken else _weighted_share(matched, weights, names),
+                has_slot=has_slot,
                 spoils=sentence.spoiler and not question.about_the_story,
+                elsewhere=matcher.elsewhere(sentence, question.text),
             )))
         return found
 
@@ -197,7 +139,7 @@ class Answerer:
                              query_terms: list[str]) -> dict[int, float]:
         """Sentence ids to score, each with the best similarity of a retrieved passage holding it."""
         found: dict[int, float] = {}
-        for hit in self.retriever.search(vector, self._expand(query_terms)):
+        for hit in self.retriever.search(vector, self.analyser.expand(query_terms)):
             for sid in self.knowledge.passages[hit.passage_id].sentence_ids:
                 found[sid] = max(found.get(sid, 0.0), hit.dense)
         for sid in np.argsort(-similarity)[:SENTENCE_DEPTH].tolist():
@@ -205,84 +147,16 @@ class Answerer:
             found.setdefault(sid, float(self.knowledge.passage_vectors[passage] @ vector))
         return found
 
+    def _spoken_by(self, analysed: Analysis) -> list[int]:
+        """For a question about what someone said, every sentence attributed to them, wherever it stands."""
+        if analysed.question.expects is not Expects.SPEECH or not analysed.speakers:
+            return []
+        return [s.id for s in self.knowledge.sentences
+                if self.analyser.matcher.has_slot(analysed.question, s, analysed.speakers)]
+
     @cached_property
     def _passage_of(self) -> dict[int, int]:
         return {sid: p.id for p in self.knowledge.passages for sid in p.sentence_ids}
-
-    def _expand(self, query_terms: list[str]) -> list[str]:
-        """Query terms plus the articles' words related to them, for lexical search."""
-        related = {v for t in set(query_terms) for v in self._related_vocabulary(t) if v != t}
-        return [*query_terms, *sorted(related)]
-
-    def _known(self, query_term: str, vocabulary: frozenset[str] | None = None) -> bool:
-        """Whether the articles (or `vocabulary`) use the term, a synonym of it or a word of its family."""
-        related = self._related_vocabulary(query_term)
-        return bool(related & vocabulary if vocabulary is not None else related)
-
-    def _scan_related(self, query_term: str) -> frozenset[str]:
-        """The articles' terms that are this term, a synonym of it or of its family (memoised in
-        `_related_vocabulary`: the scan covers the whole vocabulary)."""
-        return frozenset(v for v in self.knowledge.lexical.vocabulary if self.matcher.related(query_term, v))
-
-    def query_terms(self, question: Question) -> list[str]:
-        """The question's terms with aliases added, acronyms spelt out and misspellings corrected."""
-        found: list[str] = []
-        for word in question.words:
-            if word in self.acronyms:
-                found.extend(self.acronyms[word])
-            else:
-                found.append(term(word) if self._known(term(word)) else self._respell(word))
-        for name in self._alias_names(question.text):
-            found.extend(terms(name))
-        return found
-
-    def _respell(self, word: str) -> str:
-        """The term of the known name or word closest to an unknown one (Chungsan, charcter), else its own."""
-        attempts = ((self.name_terms, term(word), 4), (self._spellings, word, TYPO_MIN_LENGTH))
-        for choices, key, min_length in attempts:
-            if len(key) >= min_length and choices:
-                match = process.extractOne(key, choices, scorer=Levenshtein.normalized_similarity,
-                                           score_cutoff=TYPO_SIMILARITY)
-                if match:
-                    return term(match[0])
-        return term(word)
-
-    def _alias_names(self, text: str) -> list[str]:
-        return [name for group in self.aliases.mentioned_in(text) for name in group]
-
-    def _collect_acronyms(self) -> dict[str, list[str]]:
-        """Fans' initials for the titles the articles capitalise: AOUAD for All of Us Are Dead."""
-        found: dict[str, list[str]] = {}
-        for sentence in self.knowledge.sentences:
-            for match in LONG_TITLE.finditer(sentence.text):
-                parts = match.group(0).split()
-                initials = "".join(p[0] for p in parts).lower()
-                if len(initials) >= 3 and initials not in self.knowledge.lexical.vocabulary:
-                    found.setdefault(initials, terms(match.group(0)))
-        return found
-
-    def _collect_name_terms(self) -> frozenset[str]:
-        """Terms that spell people's names in the articles: what a misspelt name is matched against."""
-        names = {term(w) for s in self.knowledge.sentences for m in HYPHENATED_NAME.findall(s.text)
-                 for w in words(m)}
-        names |= {term(w) for group in self.aliases.groups for n in group for w in words(n)}
-        return frozenset(names)
-
-    def _select(self, candidates: list[Candidate]) -> list[Candidate]:
-        """The best sentence, and up to two more that come close to it without repeating it."""
-        best = candidates[0]
-        chosen = [best]
-        vectors = self.knowledge.sentence_vectors
-        for other in candidates[1:]:
-            if len(chosen) >= MAX_QUOTES or other.score < best.score * self.weights.companion:
-                break
-            if sum(len(c.sentence.quote) for c in chosen) + len(other.sentence.quote) > MAX_QUOTED_CHARS:
-                continue
-            if any(float(vectors[c.sentence.id] @ vectors[other.sentence.id]) > REDUNDANT_SIMILARITY
-                   or _overlaps(c.sentence, other.sentence) for c in chosen):
-                continue
-            chosen.append(other)
-        return chosen
 
     def _quote(self, candidate: Candidate) -> Quote:
         sentence = candidate.sentence
@@ -291,10 +165,10 @@ class Answerer:
                      round(candidate.score, 4), article.label)
 
 
-def _overlaps(a: Sentence, b: Sentence) -> bool:
-    """Whether two quotes share a sentence (one is the other's lead)."""
-    return a.source_id == b.source_id and a.paragraph == b.paragraph and abs(a.position - b.position) <= 1 \
-        and (a.lead is not None or b.lead is not None)
+def _cite(citation: Citation) -> Quote:
+    """A fact's citation as a quote: the sentence that states the fact."""
+    return Quote(citation.text, citation.source_id, citation.title, citation.date, citation.spoiler, 1.0,
+                 citation.label)
 
 
 def _weighted_share(matched: dict[str, float], weights: dict[str, float], among: set[str]) -> float:

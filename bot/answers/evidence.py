@@ -13,7 +13,10 @@ import re
 from dataclasses import dataclass
 
 from bot.answers.questions import Expects, Question
-from bot.knowledge.names import HYPHENATED_NAME
+from bot.answers.weights import Weights
+from bot.knowledge.names import HYPHENATED_NAME, name_key, similar_keys
+from bot.knowledge.passages import Sentence
+from bot.knowledge.subjects import Works
 from bot.knowledge.text import Thesaurus, same_family, term
 
 # How much a related word (synonym, same word family) counts against the word itself.
@@ -27,7 +30,43 @@ _DATE = re.compile(rf"\b({_MONTHS}|monday|tuesday|wednesday|thursday|friday|satu
                    r"(19|20)\d\d|last (year|week|month)|\d+ (days?|weeks?|months?|years?))\b", re.I)
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty thirty "
                           "hundred thousand million billion".split())
+# A sentence that opens on the series itself ("It is based on …") is about it, whatever else it names.
+_ABOUT_THE_SERIES = re.compile(r"^(it|its|the series|the show|the drama|this series|this show)\b", re.I)
+# Quoted words: a quotation mark, then at least four words.
+_QUOTATION = re.compile(r"[\"“]\s*(?:[\w'’,-]+\s+){3,}")
+# A place: a capitalised name after a preposition of place, or a word for a kind of place.
+_PLACE = re.compile(rf"\b(?:in|at|inside|across|near|outside)\s+(?:the\s+)?(?!(?i:{_MONTHS})\b)[A-Z][a-z]+|"
+                    r"\b(?:school|campus|city|town|village|country|countries|hospital|island|street|area|"
+                    r"reach|reached|arrive|arrived|escape|escaped|trapped|stuck|set)\b")
+# Words that give a cause or an origin.
+_CAUSE = re.compile(r"\b(because|due to|owing to|in the wake of|as a result|caused|thanks to|"
+                    r"led to|result of|started|began|broke out|breaks out)\b", re.I)
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What one sentence offers one question, before weighing."""
+
+    dense: float
+    passage: float
+    coverage: float
+    names: float
+    has_slot: bool
+    spoils: bool  # a spoiler sentence, for a question that did not ask about the story
+    elsewhere: bool = False  # about another show only, for a question that does not name it
+
+    def score(self, w: Weights) -> float:
+        score = w.dense * self.dense + w.passage * self.passage + w.coverage * self.coverage
+        if not self.has_slot:
+            score *= w.no_slot
+        if self.spoils:
+            score *= w.off_story
+        if self.elsewhere:
+            score *= w.off_show
+        if self.names < w.min_names:
+            score *= w.off_names
+        return score
 
 
 @dataclass(frozen=True)
@@ -43,9 +82,15 @@ def tokens(text: str) -> list[Token]:
 class Matcher:
     """Decides whether a sentence word answers to a question word: itself, a synonym, a derivation."""
 
-    def __init__(self, thesaurus: Thesaurus, name_terms: frozenset[str]) -> None:
+    def __init__(self, thesaurus: Thesaurus, name_terms: frozenset[str], works: Works | None = None) -> None:
         self.thesaurus = thesaurus
         self.name_terms = name_terms
+        self.works = works
+        self.series = works.series.title if works else None
+
+    def titles(self, text: str) -> set[str]:
+        """The works `text` names (the series' own title for any of its names)."""
+        return {m.work for m in self.works.mentions(text)} if self.works else set()
 
     def match(self, wanted: str, present: frozenset[str]) -> float:
         if wanted in present:
@@ -57,11 +102,31 @@ class Matcher:
     def related(self, a: str, b: str) -> bool:
         return a == b or self.thesaurus.related(a, b) or same_family(a, b)
 
-    def has_slot(self, question: Question, text: str) -> bool:
-        """Whether the sentence holds the kind of thing the question asks for."""
-        expects = question.expects
+    def elsewhere(self, sentence: Sentence, question_text: str) -> bool:
+        """Whether the sentence names other shows but not the series, and the question names none of them."""
+        if _ABOUT_THE_SERIES.match(sentence.text):
+            return False
+        named = self.titles(sentence.quote)
+        asked = question_text.casefold()
+        return bool(named) and self.series not in named and not any(t.casefold() in asked for t in named)
+
+    def has_slot(self, question: Question, sentence: Sentence, speakers: tuple[str, ...] = ()) -> bool:
+        """Whether the sentence holds the kind of thing the question asks for; `speakers` are the
+        spellings of the people a question about speech names."""
+        expects, text = question.expects, sentence.quote
         if expects is Expects.ANY:
             return True
+        if expects is Expects.SPEECH:
+            # About a named person: their own words (a quotation), not the line announcing them.
+            return sentence.speaker is not None and (not speakers or (
+                any(similar_keys(name_key(sentence.speaker), name_key(s)) for s in speakers)
+                and bool(_QUOTATION.search(text))))
+        if expects is Expects.PLACE:
+            return bool(_PLACE.search(text))
+        if expects is Expects.REASON:
+            return bool(_CAUSE.search(text))
+        if expects is Expects.OTHER_TITLE:
+            return any(title != self.series for title in self.titles(text))
         if expects is Expects.DATE:
             return bool(_DATE.search(text))
         words = tokens(text)

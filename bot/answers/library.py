@@ -21,13 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from bot.answers.answerer import Answerer
+from bot.answers.answerer import Answerer, load_answerer
 from bot.answers.model import Answer
 from bot.knowledge.articles import Article, SeedError, decode_seed, fold_ws, parse_article, seed_files
 from bot.knowledge.cast import Cast
 from bot.knowledge.ranking import Ranking
-from bot.knowledge.store import Knowledge, build_index
-from bot.knowledge.text import Thesaurus
+from bot.knowledge.store import Knowledge
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -153,12 +152,9 @@ class Library:
                           len(article.paragraphs) if article else 0, len(after.articles))
 
     def _rebuild(self) -> Answerer:
-        """Build the new index and answerer beside the old one, then swap (in a worker thread)."""
-        old = self._answerer()
-        knowledge = build_index(self.settings.seeds_dir, self.settings.index_dir, old.embedder,
-                                self.settings.aliases_file)
-        new = Answerer(knowledge, old.embedder, old.aliases, Thesaurus.load(self.settings.synonyms_file),
-                       old.weights)
+        """Build the new index and answerer beside the old one, then swap (in a worker thread): the
+        seeds changed, so loading rebuilds the index first."""
+        new = load_answerer(self.settings)
         self.slot.use(new)
         return new
 

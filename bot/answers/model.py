@@ -36,6 +36,7 @@ class Answer:
     outcome: Outcome
     quotes: tuple[Quote, ...] = field(default_factory=tuple)
     about: str | None = None  # the other work the quotes are about, when the question asked about it
+    missing: str | None = None  # when declining: what the articles don't say, if it can be named
 
     @property
     def answered(self) -> bool:

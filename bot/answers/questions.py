@@ -26,6 +26,10 @@ class Expects(StrEnum):
     DATE = "date"
     NUMBER = "number"
     NAME = "name"  # "which webtoon", "what school": a proper name next to the thing asked about
+    PLACE = "place"  # where: a named place, or a place word (school, city)
+    SPEECH = "speech"  # what someone said: a sentence reporting speech (by the person asked about)
+    REASON = "reason"  # why or how something came about: a sentence giving a cause
+    OTHER_TITLE = "other_title"  # what else someone made or was in: a sentence naming another show
     ANY = "any"
 
 

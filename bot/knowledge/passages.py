@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pysbd
 
 from bot.knowledge.articles import Article
+from bot.knowledge.speech import attribute
 
 # Passages of a few sentences keep enough context for dense retrieval without blurring topics.
 PASSAGE_SENTENCES = 3
@@ -28,6 +29,8 @@ class Sentence:
     section: str | None
     lead: str | None = None  # the sentence before, when this one cannot be understood without it
     work: str | None = None  # the other show or film it is about; None for this series (bot.knowledge.subjects)
+    quotable: bool = True  # content, not a link teaser, caption, credit or a heading that asks a question
+    speaker: str | None = None  # who is quoted or reported, for speech (bot.knowledge.speech)
 
     @property
     def quote(self) -> str:
@@ -43,6 +46,23 @@ class Passage:
     source_id: str
     sentence_ids: tuple[int, ...]
     text: str
+
+
+# What is on a page without being content, one row per kind; such a sentence is never quoted.
+NOT_CONTENT: tuple[tuple[str, re.Pattern[str]], ...] = tuple((label, re.compile(pattern, re.I))
+                                                             for label, pattern in (
+    ("link teaser", r"\b(read|find out|learn|see|check out)\b.{0,80}\b(here|below|link)\W*$|"
+                    r"^(read more|related|also read|see also|click here|watch|tags|source)\b\s*:?"),
+    ("caption or credit", r"^(image|photo|picture|credit|courtesy|representation|expand image|written by|"
+                          r"last updated)\b\s*[:.]?"),
+    ("question heading", r"\?\W*$"),
+    ("page furniture", r"^(this article's topics|explore new topics|leave a comment|share this)\b"),
+))
+
+
+def is_content(text: str) -> bool:
+    """Whether a sentence says something, rather than pointing elsewhere, crediting a picture or asking."""
+    return not any(pattern.search(text) for _, pattern in NOT_CONTENT)
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+[—–-]\s+")
@@ -67,16 +87,19 @@ def split_articles(articles: list[Article]) -> tuple[list[Sentence], list[Passag
     sentences: list[Sentence] = []
     passages: list[Passage] = []
     for article in articles:
+        first = len(sentences)
         for p_index, paragraph in enumerate(article.paragraphs):
             ids: list[int] = []
             for position, text in enumerate(split_sentences(paragraph.text)):
                 lead = sentences[ids[-1]].text if ids and _POINTS_BACK.match(text) else None
                 ids.append(len(sentences))
                 sentences.append(Sentence(len(sentences), article.source_id, p_index, position, text,
-                                          paragraph.spoiler, paragraph.section, lead))
+                                          paragraph.spoiler, paragraph.section, lead, quotable=is_content(text)))
             step = max(PASSAGE_SENTENCES - 1, 1)
             for start in range(0, max(len(ids) - 1, 1), step):
                 window = tuple(ids[start:start + PASSAGE_SENTENCES])
                 passages.append(Passage(len(passages), article.source_id, window,
                                         " ".join(sentences[i].text for i in window)))
+        speakers = attribute([s.text for s in sentences[first:]])
+        sentences[first:] = [replace(s, speaker=who) for s, who in zip(sentences[first:], speakers, strict=True)]
     return sentences, passages

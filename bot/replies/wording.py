@@ -18,6 +18,8 @@ _NO_ANSWER = {
 
 def no_answer_message(answer: Answer) -> str:
     """The one line shown when the bot does not quote anything."""
+    if answer.outcome is Outcome.NOT_IN_ARTICLES and answer.missing:
+        return f"The articles I know don't say {answer.missing}. Try asking about someone they name."
     return _NO_ANSWER[answer.outcome]
 
 

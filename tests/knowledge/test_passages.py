@@ -1,5 +1,7 @@
+import pytest
+
 from bot.knowledge.articles import load_articles, seed_files
-from bot.knowledge.passages import clauses, split_articles, split_sentences
+from bot.knowledge.passages import clauses, is_content, split_articles, split_sentences
 from tests.conftest import SEEDS
 
 
@@ -23,3 +25,26 @@ def test_clauses_are_the_longer_parts_of_a_sentence():
     assert clauses('Just a day after, "X" took the No. 1 spot in 25 countries, Soompi reported.') == [
         "Just a day after", "X\" took the No. 1 spot in 25 countries"]
     assert clauses("No commas here at all.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "You can read everything we know about All of Us are Dead Season 2 here.",
+    "Related: 7 Reasons Why All of Us are Dead is Bloody Awesome",
+    "Image: Instagram/Netflixmy",
+    "Credit: Netflix",
+    "What is All of Us Are Dead?",
+])
+def test_what_is_not_content_is_never_quotable(text: str):
+    assert not is_content(text)
+
+
+def test_content_is_quotable():
+    assert is_content("The streamer hasn't renewed the series, but it has great potential to get a second season.")
+
+
+def test_speakers_are_stored_on_the_sentences():
+    sentences, _ = split_articles(load_articles(seed_files(SEEDS)))
+    quoted = next(s for s in sentences if s.text.startswith('"Because we are experiencing this pandemic'))
+    assert quoted.speaker == "Park Ji-Hu"
+    teaser = next(s for s in sentences if s.text.startswith("You can read everything"))
+    assert not teaser.quotable

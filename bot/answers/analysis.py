@@ -1,0 +1,170 @@
+"""Stage one: read a question once into one value, `Analysis`, that the later stages only consume.
+
+Tidy the fan's wording (bot.answers.normalise), check it is a question at all (bot.answers.questions),
+encode it once, decide the kind of answer wanted (bot.answers.kinds), find the people and characters
+it names (through the facts adapter), and reduce it to query terms: aliases added, fans' initials
+spelt out, misspelt names mended.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from bot.answers.evidence import Matcher
+from bot.answers.facts_answers import JOB_TERMS, CastFacts, Named
+from bot.answers.kinds import EXPECTS, Kind, KindClassifier, load_examples
+from bot.answers.normalise import Normaliser
+from bot.answers.questions import Question, Rejection, analyse
+from bot.answers.subject import Asked, Subjects
+from bot.answers.weights import TYPO_MIN_LENGTH, TYPO_SIMILARITY
+from bot.knowledge.embedding import Encoder
+from bot.knowledge.facts import LONG_TITLE
+from bot.knowledge.names import HYPHENATED_NAME, AliasBook
+from bot.knowledge.store import Knowledge
+from bot.knowledge.text import Thesaurus, term, terms, words
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the later stages need to know about a question, worked out once."""
+
+    question: Question
+    kind: Kind
+    vector: np.ndarray
+    terms: list[str]  # the query terms: aliases added, acronyms spelt out, typos mended
+    lowered: str  # the normalised text in lower case, for word rules
+    asked: Asked  # the works it asks about; `asked.about` names another show asked about alone
+    about_series_only: bool  # asks about nothing but the series ("who made it")
+    named: tuple[Named, ...]  # the people and characters of the series it names
+    speakers: tuple[str, ...]  # every spelling of the people it names, to match who said what
+    unknown: float  # the rarity-weighted share of its words the articles never use
+
+
+class Analyser:
+    """What the articles' words, names and titles tell about a question; built once per Knowledge."""
+
+    def __init__(self, knowledge: Knowledge, embedder: Encoder, aliases: AliasBook, thesaurus: Thesaurus) -> None:
+        self.knowledge = knowledge
+        self.embedder = embedder
+        self.aliases = aliases
+        self.subjects = Subjects(knowledge.sentences)
+        self.name_terms = self._collect_name_terms()
+        self.matcher = Matcher(thesaurus, self.name_terms, self.subjects.works)
+        self.facts = CastFacts(knowledge.cast)
+        self.acronyms = self._collect_acronyms()
+        # Bounded: every new word asked adds an entry, and a bot runs for weeks.
+        self.related_vocabulary = lru_cache(maxsize=8192)(self._scan_related)
+        self._spellings = sorted({w for s in knowledge.sentences for w in words(s.text)} | thesaurus.words)
+        self._known_terms = knowledge.lexical.vocabulary | {term(w) for w in thesaurus.words}
+        vocabulary = Counter(w for s in knowledge.sentences for w in words(s.text))
+        vocabulary.update({w: 1 for w in thesaurus.words | {w for g in aliases.groups for n in g for w in words(n)}})
+        series = self.subjects.works.series.title
+        self.normaliser = Normaliser(vocabulary, series)
+        examples = load_examples()
+        self.kinds = KindClassifier(examples, embedder.encode([q for _, q in examples]))
+        self._series_terms = frozenset(terms(series))
+
+    def analyse(self, raw: str) -> Analysis | Rejection:
+        """The question read once: tidied, its terms, its answer kind, its vector."""
+        first = analyse(raw, self._known_terms)
+        if isinstance(first, Rejection):
+            return first
+        tidy = analyse(self.normaliser.normalise(first.text), self._known_terms)
+        question = tidy if isinstance(tidy, Question) else first
+        lowered = question.text.lower()
+        aliases = self._alias_names(question.text)
+        vector = self.embedder.encode([" ".join([question.text, *aliases])])[0]
+        kind = self.kinds.classify(lowered, vector)
+        question = replace(question, expects=EXPECTS.get(kind, question.expects))
+        asked = self.subjects.asked(question.text)
+        named = tuple(self.facts.named_in(words(lowered)))
+        speakers = tuple(dict.fromkeys([*(s for n in named if not n.is_character for s in (n.name, *n.variants)),
+                                        *aliases]))
+        query_terms = self.query_terms(question)
+        return Analysis(question, kind, vector, query_terms, lowered,
+                        asked=asked,
+                        about_series_only=not {t for t in question.terms if t not in self._series_terms} - JOB_TERMS,
+                        named=named, speakers=speakers, unknown=self.unknown_share(question, query_terms,
+                                                                                  self.subjects.vocabulary(asked)))
+
+    def unknown_share(self, question: Question, query_terms: list[str], vocabulary: frozenset[str]) -> float:
+        """The rarity-weighted share of the question's non-name words that the articles never use.
+
+        A question asking for an attribute the articles never mention ("the budget", "how tall") is
+        wholly unknown, however well the rest of it matches. Only the `vocabulary` of the sentences that
+        may answer counts: "budget" known only from another show's article is unknown for this one.
+        """
+        head = question.head
+        if head and head not in self.acronyms and not self.known(self._respell(head), vocabulary):
+            return 1.0
+        focus = {t for t in query_terms if t not in self.name_terms}
+        if not focus:
+            return 0.0
+        idf = self.knowledge.lexical.idf
+        unknown = {t for t in focus if not self.known(t, vocabulary)}
+        return sum(idf(t) for t in unknown) / sum(idf(t) for t in focus)
+
+    def expand(self, query_terms: list[str]) -> list[str]:
+        """Query terms plus the articles' words related to them, for lexical search."""
+        related = {v for t in set(query_terms) for v in self.related_vocabulary(t) if v != t}
+        return [*query_terms, *sorted(related)]
+
+    def known(self, query_term: str, vocabulary: frozenset[str] | None = None) -> bool:
+        """Whether the articles (or `vocabulary`) use the term, a synonym of it or a word of its family."""
+        related = self.related_vocabulary(query_term)
+        return bool(related & vocabulary if vocabulary is not None else related)
+
+    def _scan_related(self, query_term: str) -> frozenset[str]:
+        """The articles' terms that are this term, a synonym of it or of its family (memoised in
+        `related_vocabulary`: the scan covers the whole vocabulary)."""
+        return frozenset(v for v in self.knowledge.lexical.vocabulary if self.matcher.related(query_term, v))
+
+    def query_terms(self, question: Question) -> list[str]:
+        """The question's terms with aliases added, acronyms spelt out and misspelt names corrected."""
+        found: list[str] = []
+        for word in question.words:
+            if word in self.acronyms:
+                found.extend(self.acronyms[word])
+            else:
+                found.append(term(word) if self.known(term(word)) else self._respell(word))
+        for name in self._alias_names(question.text):
+            found.extend(terms(name))
+        return found
+
+    def _respell(self, word: str) -> str:
+        """The term of the known name or word closest to an unknown one (Chungsan, charcter), else its own."""
+        attempts = ((self.name_terms, term(word), 4), (self._spellings, word, TYPO_MIN_LENGTH))
+        for choices, key, min_length in attempts:
+            if len(key) >= min_length and choices:
+                match = process.extractOne(key, choices, scorer=Levenshtein.normalized_similarity,
+                                           score_cutoff=TYPO_SIMILARITY)
+                if match:
+                    return term(match[0])
+        return term(word)
+
+    def _alias_names(self, text: str) -> list[str]:
+        return [name for group in self.aliases.mentioned_in(text) for name in group]
+
+    def _collect_acronyms(self) -> dict[str, list[str]]:
+        """Fans' initials for the titles the articles capitalise: AOUAD for All of Us Are Dead."""
+        found: dict[str, list[str]] = {}
+        for sentence in self.knowledge.sentences:
+            for match in LONG_TITLE.finditer(sentence.text):
+                parts = match.group(0).split()
+                initials = "".join(p[0] for p in parts).lower()
+                if len(initials) >= 3 and initials not in self.knowledge.lexical.vocabulary:
+                    found.setdefault(initials, terms(match.group(0)))
+        return found
+
+    def _collect_name_terms(self) -> frozenset[str]:
+        """Terms that spell people's names in the articles: what a misspelt name is matched against."""
+        names = {term(w) for s in self.knowledge.sentences for m in HYPHENATED_NAME.findall(s.text)
+                 for w in words(m)}
+        names |= {term(w) for group in self.aliases.groups for n in group for w in words(n)}
+        return frozenset(names)

@@ -1,0 +1,146 @@
+"""Cast and crew questions answered from the extracted facts, quoting the sentence that states each one.
+
+"who plays gwi nam" is answered by the sentence pairing Yoo In-soo with Yoon Gwi-nam, not by the
+cast list that merely mentions both; "who directed it" quotes each article's version of the credit
+side by side. A character, person or job the facts don't know gets a decline that names what is
+missing — never the cast list.
+
+All reading of bot.knowledge.cast goes through `CastFacts`, one narrow adapter, so the extraction
+can change shape without touching the answer path.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.answers.kinds import Kind
+from bot.knowledge.cast import Cast, Character, Person
+from bot.knowledge.facts import Citation, unique_citations
+from bot.knowledge.text import STOPWORDS, terms
+
+# Names are looked for in windows of up to this many words of the question, longest first.
+MAX_NAME_WORDS = 3
+MIN_NAME_LENGTH = 3
+
+# Which job a crew question asks about: (job as the facts name it, pattern, strong). A weak word
+# ("made", "behind") only counts when the question asks about nothing but the series itself.
+JOBS: tuple[tuple[str, re.Pattern[str], bool], ...] = tuple((job, re.compile(pattern), strong)
+                                                            for job, pattern, strong in (
+    ("original webtoon author", r"\b(webtoon|comic|manhwa|manga|original)\b", True),
+    ("showrunner", r"\bshow ?runner\b", True),
+    ("writer", r"\b(writer|wrote|written|screenwriter|script\w*|penned|pen)\b", True),
+    ("director", r"\b(direct\w*|helm\w*)\b", True),
+    ("studio", r"\b(studios?|production compan\w*|produced|producers?)\b", True),
+    ("creator", r"\b(creat\w*)\b", True),
+    ("creator", r"\b(made|maker|makers|came up with|behind)\b", False),
+))
+
+
+@dataclass(frozen=True)
+class Named:
+    """A person or character the question names, as the facts know them."""
+
+    name: str
+    variants: tuple[str, ...]
+    is_character: bool
+    facts: tuple[Citation, ...]  # the sentences pairing them with their actor or character
+
+
+@dataclass(frozen=True)
+class FactAnswer:
+    """Citations that answer, best first; or, when empty, what the articles don't say."""
+
+    citations: tuple[Citation, ...] = ()
+    missing: str | None = None
+
+
+class CastFacts:
+    """The one adapter over bot.knowledge.cast.Cast that the answer path reads facts through."""
+
+    def __init__(self, cast: Cast) -> None:
+        self._cast = cast
+        self.jobs = frozenset(credit.job for credit in cast.credits)
+
+    def named_in(self, words: list[str]) -> list[Named]:
+        """People and characters of the series the words name, in any spelling, longest windows first."""
+        found: dict[str, Named] = {}
+        taken: set[int] = set()
+        for size in range(MAX_NAME_WORDS, 0, -1):
+            for start in range(len(words) - size + 1):
+                span = range(start, start + size)
+                window = words[start:start + size]
+                if taken & set(span) or all(w in STOPWORDS or len(w) < MIN_NAME_LENGTH for w in window):
+                    continue
+                match = self._cast.lookup(" ".join(window))
+                if match:
+                    taken.update(span)
+                    found.setdefault(match.entry.name, _named(match.entry))
+        return list(found.values())
+
+    def versions(self, job: str) -> list[tuple[tuple[str, ...], tuple[Citation, ...]]]:
+        """Each article version of who did a job: (names, citations), the best attested first."""
+        credit = next((c for c in self._cast.credits if c.job == job), None)
+        if credit is None:
+            return []
+        return sorted(((v.names, v.citations) for v in credit.versions), key=lambda v: -len(v[1]))
+
+
+def _named(entry: Person | Character) -> Named:
+    if isinstance(entry, Character):
+        return Named(entry.name, entry.variants, True, unique_citations(entry.pairs))
+    return Named(entry.name, entry.variants, False, unique_citations(c for role in entry.roles for c in role.citations))
+
+
+def asked_job(text: str, about_series_only: bool) -> str | None:
+    """The job a crew question asks about, if it names one."""
+    return next((job for job, pattern, strong in JOBS if (strong or about_series_only) and pattern.search(text)),
+                None)
+
+
+def answer_from_facts(kind: Kind, text: str, named: Sequence[Named], facts: CastFacts, about_series_only: bool,
+                      limit: int) -> FactAnswer | None:
+    """The fact citations answering a cast or crew question; None when the facts are not the way to it."""
+    if kind in (Kind.ACTOR, Kind.ROLE):
+        # The entity named decides the direction, whatever the words said: a character asks for the
+        # actor, an actor for the character.
+        with_facts = [n for n in named if n.facts]
+        if with_facts:
+            return FactAnswer(_spread([c for n in with_facts for c in n.facts], limit))
+        if named:
+            return FactAnswer(missing=f"which role {named[0].name} plays" if not named[0].is_character
+                              else f"who plays {named[0].name}")
+        # Nothing named: a question asking for a name ("who plays the principal") is declined for the
+        # role it names; any other ("did the actors train …") is not a cast question after all.
+        if not _ASKS_FOR_NAME.search(text):
+            return None
+        subject = _subject(text)
+        return FactAnswer(missing=f"who plays {subject}" if subject else None)
+    job = asked_job(text, about_series_only)
+    if job is None or job not in facts.jobs:
+        return None
+    versions = facts.versions(job)
+    people = {n.name for n in named if not n.is_character}
+    versions.sort(key=lambda v: not (people & set(v[0])))
+    return FactAnswer(_spread([c for _, citations in versions for c in citations[:1]], limit))
+
+
+def _spread(citations: list[Citation], limit: int) -> tuple[Citation, ...]:
+    """Up to `limit` distinct citations, one per sentence, in the order given."""
+    return unique_citations(citations)[:limit]
+
+
+_ASKS_FOR_NAME = re.compile(r"\b(who|whom|whose|which|what|name)\b|\?\W*$")
+_ASKED_ABOUT = re.compile(r"\b(?:plays?|played|for|as|of|behind)\s+(?P<what>(?:the|a|an)\s+[\w -]+?)"
+                          r"\s*(?:\?|$|\bwho\b)")
+
+
+def _subject(text: str) -> str | None:
+    """The role a question asks about when no name matched ("the pe teacher"), for the decline."""
+    match = _ASKED_ABOUT.search(text)
+    return match.group("what").strip() if match else None
+
+
+# The words of a crew question that only say which job: what is left asks about something else.
+JOB_TERMS = frozenset(terms(" ".join(p.pattern for _, p, _ in JOBS).replace("\\b", " ").replace("\\w*", "")))

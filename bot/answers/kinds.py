@@ -1,0 +1,100 @@
+"""The kind of answer a question wants: person for a role, role for a person, crew, date, number, ….
+
+First a table of word rules (one row per kind, first match wins); when no rule fires, the kind of
+the nearest labelled example question (bot/data/answer_kinds.txt) by the embedding model already
+loaded, so a terse "director??" and a chatty "who was the director of this thing" land on one kind.
+The kind decides which evidence counts: cast and crew questions are answered from the extracted
+facts, the others from sentences holding the right slot (a date, a number, a name).
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from pathlib import Path
+
+import numpy as np
+
+from bot.answers.questions import Expects
+
+KINDS_FILE = Path(__file__).resolve().parent.parent / "data" / "answer_kinds.txt"
+
+
+class Kind(StrEnum):
+    ACTOR = "actor"  # who plays a character
+    ROLE = "role"  # which character a person plays
+    CREW = "crew"  # who directed, wrote, created, produced; the original webtoon
+    DATE = "date"
+    NUMBER = "number"
+    PLACE = "place"
+    PLATFORM = "platform"
+    YES_NO = "yes_no"
+    LIST = "list"
+    REASON = "reason"
+    SAID = "said"
+    DESCRIPTION = "description"
+    PERSON = "person"  # some other "who"
+
+
+# The kinds answered from the cast and crew facts.
+FACT_KINDS = frozenset({Kind.ACTOR, Kind.ROLE, Kind.CREW})
+# The slot a sentence must hold for each kind (bot.answers.evidence).
+EXPECTS = {Kind.ACTOR: Expects.PERSON, Kind.ROLE: Expects.PERSON, Kind.CREW: Expects.PERSON,
+           Kind.PERSON: Expects.PERSON, Kind.DATE: Expects.DATE, Kind.NUMBER: Expects.NUMBER,
+           Kind.PLACE: Expects.PLACE, Kind.SAID: Expects.SPEECH, Kind.REASON: Expects.REASON,
+           Kind.LIST: Expects.OTHER_TITLE}
+
+# Word rules, first match wins; they read the normalised question (bot.answers.normalise).
+RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern)) for kind, pattern in (
+    (Kind.SAID, r"\b(say|said|says|saying|think|thought|talk\w*|spoke|speak|react\w*|opinions?|reviews?)\b"),
+    (Kind.LIST, r"\b(else|other|others|before|previous\w*|previously)\b"),
+    (Kind.ROLE, r"\b(which|what) (character|role|part)\b|\bplays? (who|which|what)\b|\bcharacter\W*$|"
+                r"\b(character|role) (name|is)\b|\bis which\b|\bwho is \w+ in\b"),
+    (Kind.ACTOR, r"\bwho\b.*\b(plays?|played|acts?|acted|portray\w*)\b|\b(actor|actress|actors|actresses)\b|"
+                 r"\bplayed by\b|\bcast as\b|\bplays \w+\W*$"),
+    (Kind.DATE, r"\b(when|what (day|date|year|month|time)|which (day|date|year|month)|release date)\b"),
+    (Kind.NUMBER, r"\bhow (many|much|long|quickly|fast|soon)\b|\b(count|score|points|rating|number of)\b"),
+    (Kind.CREW, r"\b(direct\w*|helm\w*|writer|wrote|written|screenwriter|script\w*|penned|creat\w*|showrunner|"
+                r"studios?|produced|producers?|production compan\w*|webtoon|comic|manhwa|manga|made|maker|"
+                r"came up with|behind)\b"),
+    (Kind.PLATFORM, r"\b(stream\w*|platform|netflix or|where (can|do|to) (you|i|we) watch)\b"),
+    (Kind.PLACE, r"\bwhere\b"),
+    (Kind.REASON, r"\b(why|how come|how did .* (start|begin|happen))\b|\b(cause|caused|reason)\b"),
+    (Kind.YES_NO, r"^(is|are|was|were|do|does|did|has|have|can|will|could)\b"),
+    (Kind.PERSON, r"\bwho\b"),
+    (Kind.DESCRIPTION, r"\b(what is .* about|plot|premise|story|happens?)\b"),
+))
+# Below this similarity to its nearest example a question keeps the plain DESCRIPTION kind.
+MIN_EXAMPLE_SIMILARITY = 0.5
+
+
+def load_examples(path: Path = KINDS_FILE) -> list[tuple[Kind, str]]:
+    """(kind, example question) rows of the labelled file."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0]
+        if "|" in line:
+            kind, question = (part.strip() for part in line.split("|", 1))
+            rows.append((Kind(kind), question))
+    return rows
+
+
+class KindClassifier:
+    """Word rules first, then the nearest labelled example by embedding similarity."""
+
+    def __init__(self, examples: list[tuple[Kind, str]], vectors: np.ndarray) -> None:
+        self.kinds = [kind for kind, _ in examples]
+        self.vectors = vectors
+
+    def by_words(self, text: str) -> Kind | None:
+        return next((kind for kind, pattern in RULES if pattern.search(text)), None)
+
+    def by_example(self, vector: np.ndarray) -> Kind:
+        if not len(self.kinds):
+            return Kind.DESCRIPTION
+        similarity = self.vectors @ vector
+        best = int(np.argmax(similarity))
+        return self.kinds[best] if similarity[best] >= MIN_EXAMPLE_SIMILARITY else Kind.DESCRIPTION
+
+    def classify(self, text: str, vector: np.ndarray) -> Kind:
+        return self.by_words(text) or self.by_example(vector)

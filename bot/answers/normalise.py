@@ -1,0 +1,119 @@
+"""Read a question the way a fan wrote it: shorthand spelt out, chatter dropped, typos mended, "it" resolved.
+
+This runs once, before anything else looks at the question, so every later stage sees tidy words:
+"just finished ep 5 omg who plays suhyuk" → "who plays suhyuk", "whos the directer" → "who is the
+director", "when did it relase" → "when did All of Us Are Dead release". The shorthand is a reviewed
+word list (bot/data/fan_words.txt); spelling is mended with symspellpy against the articles' own words
+first (names included) and an English frequency list second, and only for words neither knows.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from importlib.resources import files
+from pathlib import Path
+
+from symspellpy import SymSpell, Verbosity
+
+FAN_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "fan_words.txt"
+SERIES = "{series}"
+# Words this short are too ambiguous to mend (the list spells out the usual short forms).
+MIN_MEND_LENGTH = 4
+# How many edits a word of a given length may need to be mended: one up to 5 letters, else two.
+SHORT_WORD = 5
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-'][A-Za-z0-9]+)*")
+# Chatter before a question ("just finished ep 5 omg 😍 who plays …") ends where a question word starts.
+_QUESTION_WORD = r"who|whom|whose|what|when|where|which|why|how"
+_QUESTION_START = re.compile(rf"\b(?:{_QUESTION_WORD})\b", re.I)
+_LEADING_QUESTION = re.compile(rf"^(?:{_QUESTION_WORD}|is|are|was|were|do|does|did|has|have|can|will|"
+                               r"could|would|should)\b", re.I)
+# A question is split into segments at sentence ends and emoji; only those that ask are kept.
+_SEGMENT_BREAK = re.compile(r"(?<=[?!.])\s+|[\U0001F000-\U0001FFFF\u2600-\u27BF]+")
+_CHATTER_OPENERS = re.compile(r"\b(?:just|omg|lol|wait|ok|okay|so|btw|idk|ngl|tbh|finished|watched|watching|"
+                              r"binged|guys)\b", re.I)
+
+
+def load_fan_words(path: Path = FAN_WORDS_FILE) -> dict[str, str]:
+    """shorthand → meaning (empty: drop the word), from the reviewed file."""
+    table: dict[str, str] = {}
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.split("#", 1)[0]
+            if "=" in line:
+                short, meaning = (part.strip() for part in line.split("=", 1))
+                if short:
+                    table[short.lower()] = meaning
+    return table
+
+
+class Normaliser:
+    """Turns a fan's question into tidy English over the articles' own words."""
+
+    def __init__(self, vocabulary: Counter[str], series: str | None,
+                 fan_words: dict[str, str] | None = None) -> None:
+        table = load_fan_words() if fan_words is None else fan_words
+        title = series or "the series"
+        self._table = {k: v.replace(SERIES, title) for k, v in table.items()}
+        alternatives = "|".join(re.escape(k) for k in sorted(self._table, key=len, reverse=True))
+        self._shorthand = (re.compile(rf"(?<![\w'/-])(?:{alternatives})(?![\w'/-])", re.I)
+                           if alternatives else None)
+        self._articles = _symspell(vocabulary.items())
+        self._english = SymSpell(max_dictionary_edit_distance=2)
+        self._english.load_dictionary(str(files("symspellpy") / "frequency_dictionary_en_82_765.txt"), 0, 1)
+        self._known = set(vocabulary) | set(self._table) | {w for v in self._table.values() for w in v.lower().split()}
+
+    def normalise(self, text: str) -> str:
+        """The question in tidy words (case kept where nothing changed: "US" is not "us")."""
+        text = self._question_part(_fold_typography(text))
+        text = _TOKEN.sub(lambda m: self._mend(m.group(0)), text)
+        if self._shorthand:
+            text = self._shorthand.sub(lambda m: self._table[m.group(0).lower()], text)
+        return " ".join(text.split())
+
+    def _question_part(self, text: str) -> str:
+        """Drop the chatter around the question: segments that ask nothing, an opener before the asking."""
+        segments = [s.strip() for s in _SEGMENT_BREAK.split(text) if s and s.strip()]
+        asking = [s for s in segments if s.endswith("?") or _LEADING_QUESTION.match(s) or _QUESTION_START.search(s)]
+        if len(segments) > 1 and asking:
+            segments = asking
+        kept = []
+        for segment in segments:
+            start = _QUESTION_START.search(segment)
+            if start and start.start() > 0 and _CHATTER_OPENERS.search(segment[:start.start()]):
+                segment = segment[start.start():]
+            kept.append(segment)
+        return " ".join(kept) if kept else text
+
+    def _mend(self, typed: str) -> str:
+        """The word itself if known; else the closest article word, else the closest English word."""
+        word = typed.lower()
+        if word in self._known or len(word) < MIN_MEND_LENGTH or any(ch.isdigit() for ch in word):
+            return typed
+        plain = word.replace("-", "")
+        if plain in self._known or self._english.words.get(word):
+            return typed
+        distance = 1 if len(word) <= SHORT_WORD else 2
+        # English words get one edit only: an unknown name two edits from one ("gwinam") is not a typo of it.
+        for speller, most in ((self._articles, distance), (self._english, 1)):
+            found = speller.lookup(plain, Verbosity.CLOSEST, max_edit_distance=most)
+            if found:
+                # Among equally close words, one ending alike is likelier (directer: director, not directed).
+                return min(found, key=lambda s: (s.distance, s.term[-1] != plain[-1], -s.count)).term
+        return typed
+
+
+def _fold_typography(text: str) -> str:
+    """Accents and typographic quotes folded, case kept."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).replace("’", "'").replace("‘", "'")
+
+
+def _symspell(counts: Iterable[tuple[str, int]]) -> SymSpell:
+    speller = SymSpell(max_dictionary_edit_distance=2)
+    for word, count in counts:
+        if len(word) >= MIN_MEND_LENGTH and not word.isdigit():
+            speller.create_dictionary_entry(word, count)
+    return speller

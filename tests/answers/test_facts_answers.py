@@ -1,0 +1,49 @@
+"""Cast and crew questions answered from the extracted facts, on the real model and seeds."""
+
+import pytest
+
+from bot.answers.model import Outcome
+
+
+def first_quote(answerer, question: str) -> str:
+    answer = answerer.ask(question)
+    assert answer.answered, question
+    return answer.quotes[0].text
+
+
+@pytest.mark.parametrize(("question", "pairing"), [
+    ("who is gwi nam played by", "Yoo In-soo (Yoon Gwi-nam)"),
+    ("the actress for choi nam-ra?", "Cho Yi-hyun (Choi Nam-ra)"),
+    ("lim jae hyeok plays which role", "Lim Jae-hyeok (Yang Dae-su)"),
+])
+def test_the_sentence_pairing_actor_and_character_comes_first(answerer, question: str, pairing: str):
+    assert pairing in first_quote(answerer, question)
+
+
+def test_a_crew_question_shows_each_articles_version_side_by_side(answerer):
+    answer = answerer.ask("who were the directors of the series")
+    assert answer.answered and len({q.source_id for q in answer.quotes}) >= 2
+    assert all("Lee" in q.text for q in answer.quotes)
+
+
+@pytest.mark.parametrize(("question", "missing"), [
+    ("who plays the principal", "who plays the principal"),
+    ("which character does Kim Byung-chul play", "which role Kim Byung-chul plays"),
+])
+def test_an_unknown_role_is_declined_naming_what_is_missing(answerer, question: str, missing: str):
+    answer = answerer.ask(question)
+    assert answer.outcome is Outcome.NOT_IN_ARTICLES and answer.missing == missing
+
+
+def test_another_shows_crew_is_not_this_shows(answerer):
+    answer = answerer.ask("who created Squid Game")
+    assert not answer.answered or "Squid Game" in answer.quotes[0].text
+
+
+def test_who_said_what_quotes_the_persons_own_words_first(answerer):
+    assert "terror that drives them" in first_quote(answerer, "what did lee jq say about the zombies")
+
+
+def test_a_link_teaser_is_never_quoted(answerer):
+    answer = answerer.ask("is a season 2 coming?")
+    assert answer.answered and not any("read everything" in q.text for q in answer.quotes)

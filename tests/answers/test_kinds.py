@@ -1,0 +1,38 @@
+"""The answer-kind classifier: word rules, and the nearest labelled example with the real model."""
+
+import pytest
+
+from bot.answers.kinds import RULES, Kind, KindClassifier, load_examples
+from bot.knowledge.embedding import Embedder
+
+
+@pytest.fixture(scope="module")
+def classifier(embedder: Embedder) -> KindClassifier:
+    examples = load_examples()
+    return KindClassifier(examples, embedder.encode([q for _, q in examples]))
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("who plays nam-ra", Kind.ACTOR), ("onjo actress name please", Kind.ACTOR),
+    ("which character does lomon play", Kind.ROLE), ("park ji-hu's character?", Kind.ROLE),
+    ("who is the director", Kind.CREW), ("screenwriter??", Kind.CREW),
+    ("what did the director say about zombies", Kind.SAID), ("what else has he directed", Kind.LIST),
+    ("when did it premiere", Kind.DATE), ("how many episodes are there", Kind.NUMBER),
+    ("where can you stream it", Kind.PLATFORM), ("why was it delayed", Kind.REASON),
+    ("is there a second season", Kind.YES_NO), ("what is the plot", Kind.DESCRIPTION),
+])
+def test_word_rules(classifier: KindClassifier, question: str, kind: Kind):
+    assert classifier.by_words(question) is kind
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("the person in charge of directing this thing", Kind.CREW),
+    ("number of chapters in the series", Kind.NUMBER),
+])
+def test_questions_no_rule_knows_take_the_nearest_examples_kind(classifier, embedder, question: str, kind: Kind):
+    assert classifier.by_example(embedder.encode([question])[0]) is kind
+
+
+def test_every_kind_has_a_rule_and_examples():
+    assert {kind for kind, _ in RULES} == set(Kind)
+    assert {kind for kind, _ in load_examples()} >= set(Kind) - {Kind.PERSON}

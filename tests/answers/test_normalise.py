@@ -1,0 +1,43 @@
+"""The normalisation stage on its own: the real word list and the real symspellpy dictionary."""
+
+from collections import Counter
+
+import pytest
+
+from bot.answers.normalise import Normaliser, load_fan_words
+
+ARTICLE_WORDS = Counter({"director": 5, "directed": 9, "release": 4, "released": 6, "episodes": 7,
+                         "suhyeok": 2, "webtoon": 5, "outbreak": 2, "netflix": 12})
+
+
+@pytest.fixture(scope="module")
+def normaliser() -> Normaliser:
+    return Normaliser(ARTICLE_WORDS, "All of Us Are Dead")
+
+
+@pytest.mark.parametrize(("typed", "tidy"), [
+    ("eps in s1??", "episodes in season 1??"),
+    ("whos the directer", "who is the director"),  # shorthand, and a typo mended to the likelier ending
+    ("when did it relase", "when did All of Us Are Dead release"),
+    ("just finished ep 5 omg 😍 who plays suhyuk", "who plays suhyeok"),  # chatter before the question
+    ("gwinam actor? that guy was terrifying ngl", "gwinam actor?"),  # chatter after it; a name left alone
+    ("where can u stream the show", "where can you stream All of Us Are Dead"),
+    ("do they make it out", "do they make it out"),  # an idiom's "it" is not the show
+])
+def test_fan_wording_becomes_tidy(normaliser: Normaliser, typed: str, tidy: str):
+    assert normaliser.normalise(typed) == tidy
+
+
+def test_known_words_and_case_are_kept(normaliser: Normaliser):
+    # "US" must stay upper case: lower-cased it is the pronoun "us".
+    assert normaliser.normalise("How long did it take to top the US chart?") == \
+        "How long did All of Us Are Dead take to top the US chart?"
+
+
+def test_the_articles_words_win_over_english_ones(normaliser: Normaliser):
+    assert normaliser.normalise("the webtoom") == "the webtoon"
+
+
+def test_the_word_list_is_data():
+    table = load_fan_words()
+    assert table["ppl"] == "people" and table["omg"] == "" and "{series}" in table["it"]

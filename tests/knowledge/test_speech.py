@@ -1,0 +1,23 @@
+"""Who said what, attributed at index time: surnames and pronouns resolved to the person introduced."""
+
+from bot.knowledge.speech import attribute, speaker_of
+
+
+def test_a_quote_names_its_speaker():
+    assert speaker_of('"Our zombies are fast and furious," Lee said in an online conference.') == "Lee"
+    assert speaker_of("Park said the isolation makes the series relatable.") == "Park"
+    assert speaker_of("The series has been created by three writers.") is None
+
+
+def test_surnames_and_pronouns_resolve_to_the_person_the_article_introduced():
+    texts = ["It is helmed by Lee Jae-Gyu, known for Damo.",
+             "Its main cast includes Park Ji-Hu and Lomon.",
+             '"Ours have terror that drives them," Lee said.',
+             "Park said the pandemic makes it relatable.",
+             '"It will resonate with a lot of people," she said.',
+             "Most of the cast are new actors."]
+    assert attribute(texts) == [None, None, "Lee Jae-Gyu", "Park Ji-Hu", "Park Ji-Hu", None]
+
+
+def test_anonymous_speakers_are_speakers_too():
+    assert speaker_of("Reviews poured in, with one user quipping that the cast was brilliant.") == "one user"

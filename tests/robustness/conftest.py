@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,10 +31,14 @@ class Run:
                 and " WARNING " not in line]
 
 
+# Run-time state (records, chat history) of the runs goes here, never into the project's data/.
+_DATA = tempfile.TemporaryDirectory(prefix="aouad-bot-data-")
+
+
 def bot(*args: str, env: dict[str, str] | None = None, stdin: bytes = b"", timeout: float = 300) -> Run:
     """`python -m bot ARGS` with every setting unset (so a developer's .env cannot interfere) but `env`."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "DISCORD_"))}
-    settings_env = {rule.env: "" for rule in RULES}
+    settings_env = {rule.env: "" for rule in RULES} | {"BOT_DATA_DIR": _DATA.name}
     done = subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True,
                           cwd=PROJECT_ROOT, env={**clean, **settings_env, "HF_HUB_OFFLINE": "1", **(env or {})},
                           timeout=timeout)

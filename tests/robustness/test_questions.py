@@ -100,7 +100,7 @@ def test_what_is_remembered_per_new_word_is_bounded(answerer):
     (benchmarks/memory_flat.py measures the resident memory itself)."""
     from bot.knowledge.text import term
 
-    for cache in (answerer._related_vocabulary, term):
+    for cache in (answerer.analyser.related_vocabulary, term):
         assert cache.cache_info().maxsize is not None and cache.cache_info().maxsize <= 65536
     answerer.ask("who plays zqxwvy and qqzzyy?")
-    assert answerer._related_vocabulary.cache_info().currsize > 0
+    assert answerer.analyser.related_vocabulary.cache_info().currsize > 0

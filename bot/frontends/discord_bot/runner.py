@@ -24,6 +24,7 @@ from bot.frontends.discord_bot.client import make_bot
 from bot.frontends.discord_bot.feedback import Feedback
 from bot.frontends.discord_bot.services import Services, build_services, load_core
 from bot.frontends.discord_bot.sync import sync_all
+from bot.knowledge.store import IndexUnavailable
 from bot.records import Records
 from bot.settings import Settings
 
@@ -83,6 +84,8 @@ def _main(settings: Settings, job: Callable[[Settings], Awaitable[None]]) -> int
         print(lines.get(exc.code, GATEWAY_CLOSED.format(code=exc.code)), file=sys.stderr)
         return 1
     except LoadFailed as exc:
+        if isinstance(exc.__cause__, (IndexUnavailable, *LOCAL_ERRORS)):
+            raise exc.__cause__ from None  # the command line words it, with its own exit code
         print(LOAD_FAILED.format(error=exc), file=sys.stderr)
         return 1
     except LOCAL_ERRORS:
@@ -110,7 +113,10 @@ async def load_in_background(services: Services, settings: Settings) -> None:
         facts, answerer = await asyncio.to_thread(
             load_core, settings, lambda facts: loop.call_soon_threadsafe(services.facts.set, facts))
     except Exception as exc:
-        log.exception("Loading the answers index failed")
+        if isinstance(exc, (IndexUnavailable, *LOCAL_ERRORS)):  # the operator's to fix: the line says how
+            log.error("Loading the answers index failed: %s", exc)
+        else:
+            log.exception("Loading the answers index failed")
         services.facts.fail(exc)
         services.answers.answerer.fail(exc)
         raise LoadFailed(type(exc).__name__) from exc

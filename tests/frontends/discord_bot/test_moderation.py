@@ -152,7 +152,7 @@ def own_seeds(tmp_path: Path, embedder, monkeypatch: pytest.MonkeyPatch):
     """A copy of the seeds with its own index and answerer, since these tests change the articles."""
     seeds, index = tmp_path / "seeds", tmp_path / "index"
     shutil.copytree(SEEDS, seeds)
-    monkeypatch.setattr("bot.answers.answerer.Embedder", lambda *_: embedder)
+    monkeypatch.setattr("bot.knowledge.store.Embedder", lambda *_: embedder)
     env = {"BOT_SEEDS_DIR": str(seeds), "BOT_INDEX_DIR": str(index)}
     return env
 

@@ -65,7 +65,9 @@ class Analyser:
         vocabulary = Counter(w for s in knowledge.sentences for w in words(s.text))
         vocabulary.update({w: 1 for w in thesaurus.words | {w for g in aliases.groups for n in g for w in words(n)}})
         series = self.subjects.works.series.title
-        self.normaliser = Normaliser(vocabulary, series)
+        given_names = {m for s in knowledge.sentences for m in HYPHENATED_NAME.findall(s.text)}
+        given_names |= {m for group in aliases.groups for n in group for m in HYPHENATED_NAME.findall(n)}
+        self.normaliser = Normaliser(vocabulary, series, names=given_names)
         examples = load_examples()
         self.kinds = KindClassifier(examples, embedder.encode([q for _, q in examples]))
         self._series_terms = frozenset(terms(series))

@@ -18,6 +18,8 @@ from pathlib import Path
 
 from symspellpy import SymSpell, Verbosity
 
+from bot.knowledge.names import name_key, similar_keys
+
 FAN_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "fan_words.txt"
 SERIES = "{series}"
 # Words this short are too ambiguous to mend (the list spells out the usual short forms).
@@ -53,7 +55,7 @@ class Normaliser:
     """Turns a fan's question into tidy English over the articles' own words."""
 
     def __init__(self, vocabulary: Counter[str], series: str | None,
-                 fan_words: dict[str, str] | None = None) -> None:
+                 fan_words: dict[str, str] | None = None, names: Iterable[str] = ()) -> None:
         table = load_fan_words() if fan_words is None else fan_words
         title = series or "the series"
         self._table = {k: v.replace(SERIES, title) for k, v in table.items()}
@@ -63,6 +65,9 @@ class Normaliser:
         self._articles = _symspell(vocabulary.items())
         self._english = SymSpell(max_dictionary_edit_distance=2)
         self._english.load_dictionary(str(files("symspellpy") / "frequency_dictionary_en_82_765.txt"), 0, 1)
+        # Given names as fans run them together ("suhyuk" for Su-hyeok) are left to the name matcher,
+        # never "mended" into another word of the articles.
+        self._name_keys = frozenset(_joined_key(n) for n in names)
         self._known = set(vocabulary) | set(self._table) | {w for v in self._table.values() for w in v.lower().split()}
 
     def normalise(self, text: str) -> str:
@@ -93,7 +98,7 @@ class Normaliser:
         if word in self._known or len(word) < MIN_MEND_LENGTH or any(ch.isdigit() for ch in word):
             return typed
         plain = word.replace("-", "")
-        if plain in self._known or self._english.words.get(word):
+        if plain in self._known or self._english.words.get(word) or self._is_name(plain):
             return typed
         distance = 1 if len(word) <= SHORT_WORD else 2
         # English words get one edit only: an unknown name two edits from one ("gwinam") is not a typo of it.
@@ -103,6 +108,16 @@ class Normaliser:
                 # Among equally close words, one ending alike is likelier (directer: director, not directed).
                 return min(found, key=lambda s: (s.distance, s.term[-1] != plain[-1], -s.count)).term
         return typed
+
+
+    def _is_name(self, word: str) -> bool:
+        key = _joined_key(word)
+        return any(similar_keys(key, known) for known in self._name_keys)
+
+
+def _joined_key(name: str) -> str:
+    """A name's spelling-independent key with its parts run together, as fans type them."""
+    return name_key(name).replace(" ", "")
 
 
 def _fold_typography(text: str) -> str:

@@ -41,3 +41,11 @@ def test_the_articles_words_win_over_english_ones(normaliser: Normaliser):
 def test_the_word_list_is_data():
     table = load_fan_words()
     assert table["ppl"] == "people" and table["omg"] == "" and "{series}" in table["it"]
+
+
+def test_a_run_together_name_is_left_for_the_name_matcher():
+    """With another show's "Dong-hyuk" in the articles, "hyuk" is a word two edits from "suhyuk": a
+    given name of the series (Su-hyeok) typed run together must not be "mended" into it."""
+    normaliser = Normaliser(Counter({"hyuk": 3, "plays": 2}), "All of Us Are Dead", names=["Su-hyeok", "Dong-hyuk"])
+    assert normaliser.normalise("who plays suhyuk") == "who plays suhyuk"
+    assert normaliser.normalise("who plays hyukk") == "who plays hyuk"  # not a name: mended as before

@@ -101,7 +101,9 @@ def test_a_comparison_the_question_asks_for_may_quote_the_other_show(mixed: Answ
 
 def test_questions_about_this_series_ignore_the_other_shows(mixed: Answerer) -> None:
     # Jang Yoon-bok is a role in Hospital Playlist; a budget is given for other shows only.
+    # "suhyuk" (Su-hyeok run together) must not become the "hyuk" of another show's Dong-hyuk.
     for question, expected in [("Who directed the series?", "Lee JQ"), ("Who plays Jang Yoon-bok?", None),
+                               ("who plays suhyuk", "Lomon"),
                                ("what was the budget for all of us are dead", None)]:
         answer = mixed.ask(question)
         assert all(s.work is None for s in quoted_sentences(mixed, answer)), question

@@ -98,7 +98,7 @@ class Answerer:
         similarity = np.where(allowed, self._sentence_similarity(vector), -np.inf)
         passage_dense = {sid: dense for sid, dense in self._candidate_sentences(vector, similarity, query_terms).items()
                          if allowed[sid]}
-        for sid in self._spoken_by(analysed):
+        for sid in self._slot_holders(analysed):
             passage_dense.setdefault(sid, float(self.knowledge.passage_vectors[self._passage_of[sid]] @ vector))
         if not passage_dense:
             return []
@@ -147,9 +147,12 @@ class Answerer:
             found.setdefault(sid, float(self.knowledge.passage_vectors[passage] @ vector))
         return found
 
-    def _spoken_by(self, analysed: Analysis) -> list[int]:
-        """For a question about what someone said, every sentence attributed to them, wherever it stands."""
-        if analysed.question.expects is not Expects.SPEECH or not analysed.speakers:
+    def _slot_holders(self, analysed: Analysis) -> list[int]:
+        """For a question whose slot is rare and telling, every sentence holding it, wherever it stands:
+        what a named person said (their attributed words), or a rank ("the second Korean series to …"),
+        which retrieval by the question's own words ("is it the first …") would miss."""
+        expects = analysed.question.expects
+        if not (expects is Expects.ORDINAL or (expects is Expects.SPEECH and analysed.speakers)):
             return []
         return [s.id for s in self.knowledge.sentences
                 if self.analyser.matcher.has_slot(analysed.question, s, analysed.speakers)]

@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.knowledge.facts import ORDINAL_WORDS
 from bot.knowledge.text import STOPWORDS, term, terms, words
 
 # Only so much of a question is read: the model sees 256 tokens, and nobody asks in 6000 characters.
@@ -30,8 +31,15 @@ class Expects(StrEnum):
     SPEECH = "speech"  # what someone said: a sentence reporting speech (by the person asked about)
     REASON = "reason"  # why or how something came about: a sentence giving a cause
     OTHER_TITLE = "other_title"  # what else someone made or was in: a sentence naming another show
+    ORDINAL = "ordinal"  # "is it the first …": a sentence stating a rank, whichever it is
     ANY = "any"
 
+# A rank in words or figures, "the second Korean series", "2nd": not a part of the show ("a second season",
+# "its first week"); the word list lives in bot.knowledge.facts.
+RANK = (r"\b(" + "|".join(w for w in ORDINAL_WORDS if w != "zeroth") + r"|\d+(st|nd|rd|th))\b"
+        r"(?!\s+(season|episode|part|half|time|week|day|month|year)s?\b)")
+# A question whether something is the first (or any rank) of its kind: "is it the first k-drama to …".
+_RANK_QUESTION = r"\bthe " + RANK + r"(\s+[\w-]+){1,3}\s+(to|among|ever)\b"
 
 _EXPECTS = (
     (Expects.DATE, re.compile(r"\b(when|what (day|date|year|month|time)|which (day|date|year|month)|"
@@ -44,6 +52,7 @@ _EXPECTS = (
                                 r"\bname of the \w+(er|or|ist|ess)\b")),
     (Expects.NAME, re.compile(r"\bwhich\s+(?!is\b|was\b|are\b|were\b)[a-z]|"
                               r"\bwhat\s+(?!else\b)[a-z-]+(\s+[a-z-]+)?\s+(is|was|are|were|does|did|do|has|have|had)\b")),
+    (Expects.ORDINAL, re.compile(_RANK_QUESTION)),
 )
 # A question about how the story goes or ends may be answered from a spoiler section first.
 _ABOUT_THE_STORY = re.compile(r"\b(spoil\w*|end\w*|finale|die[sd]?|death|alive|surviv\w*|kill\w*|happen\w*|"
@@ -61,6 +70,9 @@ _TARGET = {
 }
 
 
+# "How long" counts in units of time: the number must stand before one of them.
+_DURATION = re.compile(r"\bhow long\b")
+_TIME_UNITS = tuple(terms("minutes hours days weeks months years"))
 # Words that only say which kind of answer is wanted ("what day"), not what it is about.
 _KIND_WORDS = {
     Expects.DATE: {"day", "date", "year", "month", "time"},
@@ -125,6 +137,8 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
     target: tuple[str, ...] = ()
     if expects in _TARGET and (match := _TARGET[expects].search(lowered)):
         target = tuple(terms(match.group(1)))
+    elif expects is Expects.NUMBER and _DURATION.search(lowered):
+        target = _TIME_UNITS
     head_match = _HEAD.search(lowered)
     head = next((w for w in head_match.groups() if w), None) if head_match else None
     return Question(text, tuple(w for w in words(content) if w not in STOPWORDS), expects, target,

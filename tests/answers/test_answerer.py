@@ -75,6 +75,16 @@ def test_a_question_not_about_the_story_is_answered_from_outside_the_spoilers_fi
     assert not quotes[0].spoiler and "(Lee Cheong-san)" in quotes[0].text
 
 
+def test_a_question_whether_it_was_the_first_is_answered_by_the_rank_the_articles_give(answerer):
+    answer = answerer.ask("was it the first korean series to hit number one on netflix?")
+    assert answer.answered and any("second Korean series" in q.text for q in answer.quotes)
+
+
+def test_how_long_is_answered_by_a_duration_not_any_number(answerer):
+    quotes = answerer.ask("how long after its release did it reach number one in the US?").quotes
+    assert re.search(r"\b(\d+|seven) days\b", quotes[0].text)
+
+
 def test_sources_that_disagree_are_quoted_together(answerer):
     answer = answerer.ask("Who created the series?")
     assert len({q.source_id for q in answer.quotes}) >= 2

@@ -33,7 +33,14 @@ def test_a_long_paste_is_cut_to_a_readable_question():
     ("How many episodes are there?", Expects.NUMBER), ("What was its FlixPatrol score?", Expects.NUMBER),
     ("Who plays Nam-ra?", Expects.PERSON), ("Which character does Lomon play?", Expects.PERSON),
     ("Which webtoon is it based on?", Expects.NAME), ("What caused the outbreak?", Expects.ANY),
+    ("Is it the first k-drama to top Netflix?", Expects.ORDINAL), ("Is there a second season?", Expects.ANY),
+    ("Viewing hours in the first week?", Expects.ANY),
 ])
 def test_the_kind_of_answer_asked_for(raw: str, expects: Expects):
     question = analyse(raw, KNOWN)
     assert isinstance(question, Question) and question.expects is expects
+
+
+def test_how_long_counts_in_units_of_time():
+    question = analyse("How long did it take to reach No. 1?", KNOWN)
+    assert isinstance(question, Question) and question.expects is Expects.NUMBER and "day" in question.target

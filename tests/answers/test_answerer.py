@@ -85,6 +85,13 @@ def test_how_long_is_answered_by_a_duration_not_any_number(answerer):
     assert re.search(r"\b(\d+|seven) days\b", quotes[0].text)
 
 
+@pytest.mark.parametrize("question", ["when did the shoot begin?", "when did they begin filming?"])
+def test_filming_and_starting_are_read_in_the_articles_words(answerer, question: str):
+    """bot/data/synonyms.txt: shooting is the articles' "production", beginning their "getting underway"."""
+    quotes = answerer.ask(question).quotes
+    assert quotes and "summer of 2020" in quotes[0].text
+
+
 def test_sources_that_disagree_are_quoted_together(answerer):
     answer = answerer.ask("Who created the series?")
     assert len({q.source_id for q in answer.quotes}) >= 2

@@ -21,9 +21,9 @@ from bot.answers.evidence import Evidence
 from bot.answers.facts_answers import answer_from_facts
 from bot.answers.kinds import FACT_KINDS
 from bot.answers.model import Answer, Outcome, Quote
-from bot.answers.questions import Expects, Rejection
+from bot.answers.questions import Expects, Rejection, split_questions
 from bot.answers.retrieval import Retriever
-from bot.answers.selection import Candidate, rank, select
+from bot.answers.selection import Candidate, merge, rank, select
 from bot.answers.weights import MAX_QUOTES, SENTENCE_DEPTH, Weights
 from bot.knowledge.articles import Article
 from bot.knowledge.embedding import Encoder
@@ -56,6 +56,20 @@ class Answerer:
         return self.knowledge.articles
 
     def ask(self, question: str) -> Answer:
+        """The answer to each question the message asks, their quotes together (bot.answers.selection.merge)."""
+        parts = split_questions(question)
+        if len(parts) == 1:
+            return self._ask_one(question)
+        answers = [self._ask_one(part) for part in parts]
+        answered = [a for a in answers if a.answered]
+        if not answered:
+            declined = [a for a in answers if a.outcome is Outcome.NOT_IN_ARTICLES]
+            return Answer(question, answers[0].outcome if not declined else Outcome.NOT_IN_ARTICLES,
+                          missing=declined[0].missing if declined else None)
+        return Answer(question, Outcome.ANSWERED, merge([a.quotes for a in answered], MAX_QUOTES),
+                      about=answered[0].about)
+
+    def _ask_one(self, question: str) -> Answer:
         analysed = self.analyser.analyse(question)
         if isinstance(analysed, Rejection):
             return Answer(question, _REJECTED[analysed])

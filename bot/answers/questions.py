@@ -112,6 +112,26 @@ def clean(raw: str) -> str:
     return text
 
 
+# Where one message asks two questions: "and" or a question mark, then a question word opening the second.
+_QUESTION_WORD = (r"(?:when|what|whats|who|whos|whom|where|why|how|which|is|are|was|were|do|does|did|has|have|"
+                  r"can|will)\b")
+_SECOND_QUESTION = re.compile(rf"(?:,?\s+(?:and|&)\s+|\?\s*(?:and\s+)?)(?={_QUESTION_WORD})", re.I)
+_OPENS_QUESTION = re.compile(rf"^\W*{_QUESTION_WORD}", re.I)
+_HAS_QUESTION_WORD = re.compile(rf"\b{_QUESTION_WORD}", re.I)
+_PERSONAL_PRONOUN = re.compile(r"\b(he|she|him|her|his|hers|they|them|their)\b", re.I)
+
+
+def split_questions(text: str) -> list[str]:
+    """The questions one message asks, each answered on its own ("who directed it and when did it come
+    out"), unless a part is no question of its own ("and hellbound? did it …") or needs the one before
+    to say who it is about ("is lee yoo-mi in this? who does she play")."""
+    parts = [p.strip() for p in _SECOND_QUESTION.split(text) if p.strip()]
+    if len(parts) < 2 or not _HAS_QUESTION_WORD.search(parts[0]) or not all(
+            _OPENS_QUESTION.match(p) and not _PERSONAL_PRONOUN.search(p) for p in parts[1:]):
+        return [text]
+    return parts
+
+
 def _latin_share(text: str) -> float:
     letters = [ch for ch in text if ch.isalpha()]
     if not letters:

@@ -92,6 +92,11 @@ def test_filming_and_starting_are_read_in_the_articles_words(answerer, question:
     assert quotes and "summer of 2020" in quotes[0].text
 
 
+def test_two_questions_in_one_message_are_both_answered(answerer):
+    quoted = " ".join(q.text for q in answerer.ask("who directed it and when did it come out?").quotes)
+    assert "Lee JQ" in quoted and "January 28" in quoted
+
+
 def test_sources_that_disagree_are_quoted_together(answerer):
     answer = answerer.ask("Who created the series?")
     assert len({q.source_id for q in answer.quotes}) >= 2

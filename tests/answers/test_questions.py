@@ -1,6 +1,6 @@
 import pytest
 
-from bot.answers.questions import MAX_QUESTION_CHARS, Expects, Question, Rejection, analyse, clean
+from bot.answers.questions import MAX_QUESTION_CHARS, Expects, Question, Rejection, analyse, clean, split_questions
 
 KNOWN = frozenset({"episod", "cast", "netflix", "dead"})
 
@@ -44,3 +44,14 @@ def test_the_kind_of_answer_asked_for(raw: str, expects: Expects):
 def test_how_long_counts_in_units_of_time():
     question = analyse("How long did it take to reach No. 1?", KNOWN)
     assert isinstance(question, Question) and question.expects is Expects.NUMBER and "day" in question.target
+
+
+@pytest.mark.parametrize(("raw", "parts"), [
+    ("who directed it and when did it come out?", ["who directed it", "when did it come out?"]),
+    ("how many eps? when was it released", ["how many eps?", "when was it released"]),
+    ("who plays cheongsan and onjo", ["who plays cheongsan and onjo"]),
+    ("and hellbound? did it premiere higher", ["and hellbound? did it premiere higher"]),
+    ("is lee yoo-mi in this? who does she play", ["is lee yoo-mi in this? who does she play"]),
+])
+def test_a_message_asking_two_questions_is_split(raw: str, parts: list[str]):
+    assert split_questions(raw) == parts

@@ -48,7 +48,7 @@ def test_how_long_counts_in_units_of_time():
 
 @pytest.mark.parametrize(("raw", "parts"), [
     ("who directed it and when did it come out?", ["who directed it", "when did it come out?"]),
-    ("how many eps? when was it released", ["how many eps?", "when was it released"]),
+    ("how many eps? when was it released", ["how many eps", "when was it released"]),
     ("who plays cheongsan and onjo", ["who plays cheongsan and onjo"]),
     ("and hellbound? did it premiere higher", ["and hellbound? did it premiere higher"]),
     ("is lee yoo-mi in this? who does she play", ["is lee yoo-mi in this? who does she play"]),

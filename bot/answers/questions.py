@@ -61,6 +61,10 @@ _ABOUT_THE_STORY = re.compile(r"\b(spoil\w*|end\w*|finale|die[sd]?|death|alive|s
 _HEAD = re.compile(r"\bwhat(?:'s|s| is| was| are| were)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?([a-z]+)|"
                    r"\bhow\s+(?!many\b|much\b|did\b|does\b|do\b|is\b|was\b|are\b|were\b|can\b|could\b|"
                    r"would\b|will\b|has\b|have\b|had\b|long\b|quickly\b|soon\b|fast\b|often\b|far\b)([a-z]+)")
+# The two-word thing asked about, "what age rating does …", "which talent agency is …": both words must
+# stand together somewhere in the articles, or they don't say (bot.answers.analysis).
+_COMPOUND = re.compile(r"\b(?:what|which)\s+([a-z0-9-]+)\s+([a-z0-9-]+)\s+"
+                       r"(?:does|did|do|is|was|are|were|has|have|had)\b")
 # The thing a "which …" question names (the word after it) or a "how many …" question counts
 # (up to two words, stopping at the verb).
 _TARGET = {
@@ -90,6 +94,7 @@ class Question:
     target: tuple[str, ...] = ()  # terms of the thing counted or named, for NUMBER and NAME
     head: str | None = None  # the attribute asked about ("budget", "tall"), when the question has one
     about_the_story: bool = False  # asks how the story goes or ends, so spoilers are fair game
+    compound: tuple[str, str] | None = None  # the terms of a two-word thing asked about ("age rating")
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -161,5 +166,9 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
         target = _TIME_UNITS
     head_match = _HEAD.search(lowered)
     head = next((w for w in head_match.groups() if w), None) if head_match else None
+    compound_match = _COMPOUND.search(lowered)
+    compound = compound_match.groups() if compound_match else None
     return Question(text, tuple(w for w in words(content) if w not in STOPWORDS), expects, target,
-                    head if head and head not in STOPWORDS else None, bool(_ABOUT_THE_STORY.search(lowered)))
+                    head if head and head not in STOPWORDS else None, bool(_ABOUT_THE_STORY.search(lowered)),
+                    (term(compound[0]), term(compound[1]))
+                    if compound and not STOPWORDS.intersection(compound) and compound[0] not in kind_words else None)

@@ -97,6 +97,12 @@ def test_two_questions_in_one_message_are_both_answered(answerer):
     assert "Lee JQ" in quoted and "January 28" in quoted
 
 
+def test_a_two_word_thing_the_articles_never_put_together_is_declined(answerer):
+    """"rating" is known (a FlixPatrol rating), "age rating" is not; "high school" is."""
+    assert answerer.ask("what age rating does it have?").outcome is Outcome.NOT_IN_ARTICLES
+    assert answerer.ask("which high school is it set in?").answered
+
+
 def test_sources_that_disagree_are_quoted_together(answerer):
     answer = answerer.ask("Who created the series?")
     assert len({q.source_id for q in answer.quotes}) >= 2

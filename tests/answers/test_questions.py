@@ -1,6 +1,7 @@
 import pytest
 
 from bot.answers.questions import MAX_QUESTION_CHARS, Expects, Question, Rejection, analyse, clean, split_questions
+from bot.knowledge.text import term
 
 KNOWN = frozenset({"episod", "cast", "netflix", "dead"})
 
@@ -55,3 +56,10 @@ def test_how_long_counts_in_units_of_time():
 ])
 def test_a_message_asking_two_questions_is_split(raw: str, parts: list[str]):
     assert split_questions(raw) == parts
+
+
+def test_the_two_word_thing_asked_about():
+    question = analyse("what age rating does the show have", KNOWN)
+    assert isinstance(question, Question) and question.compound == (term("age"), term("rating"))
+    question = analyse("what day did it come out", KNOWN)
+    assert isinstance(question, Question) and question.compound is None

@@ -103,6 +103,12 @@ def test_a_two_word_thing_the_articles_never_put_together_is_declined(answerer):
     assert answerer.ask("which high school is it set in?").answered
 
 
+def test_how_something_started_is_answered_by_its_origin(answerer):
+    """bot/data/synonyms.txt: how a thing started asks for its origin ("in the wake of …")."""
+    quotes = answerer.ask("how did the zombie outbreak at the school start?").quotes
+    assert quotes and "science experiment" in quotes[0].text
+
+
 def test_sources_that_disagree_are_quoted_together(answerer):
     answer = answerer.ask("Who created the series?")
     assert len({q.source_id for q in answer.quotes}) >= 2

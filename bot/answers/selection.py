@@ -52,8 +52,8 @@ def merge(answers: list[tuple[Quote, ...]], limit: int) -> tuple[Quote, ...]:
     """The quotes of several answers (one per question a message asks): each answer's first quote first,
     then their others in turn, each quote once, at most `limit`."""
     merged: dict[str, Quote] = {}
-    for rank_ in range(max(len(quotes) for quotes in answers)):
+    for position in range(max(len(quotes) for quotes in answers)):
         for quotes in answers:
-            if rank_ < len(quotes):
-                merged.setdefault(quotes[rank_].text, quotes[rank_])
+            if position < len(quotes):
+                merged.setdefault(quotes[position].text, quotes[position])
     return tuple(merged.values())[:limit]

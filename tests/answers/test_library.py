@@ -23,7 +23,7 @@ def library(tmp_path_factory: pytest.TempPathFactory, embedder, monkeypatch_sess
     for path in SEEDS.iterdir():
         shutil.copy(path, seeds / path.name)
     settings = Settings(seeds_dir=seeds, index_dir=tmp_path_factory.mktemp("index"))
-    monkeypatch_session.setattr("bot.answers.answerer.Embedder", lambda *_: embedder)
+    monkeypatch_session.setattr("bot.knowledge.embedding.Embedder", lambda *_: embedder)
     return Library(settings, LiveAnswerer(load_answerer(settings)))
 
 

@@ -30,7 +30,7 @@ def mixed(tmp_path_factory: pytest.TempPathFactory, embedder, monkeypatch_sessio
     seeds = tmp_path_factory.mktemp("seeds")
     for path in (*SEEDS.glob("*.txt"), *OTHER_SHOWS.glob("*.txt")):
         shutil.copy(path, seeds / path.name)
-    monkeypatch_session.setattr("bot.answers.answerer.Embedder", lambda *_: embedder)
+    monkeypatch_session.setattr("bot.knowledge.embedding.Embedder", lambda *_: embedder)
     return load_answerer(Settings(seeds_dir=seeds, index_dir=tmp_path_factory.mktemp("index")))
 
 
@@ -55,7 +55,7 @@ def hits(answerer: Answerer, rows: list[dict]) -> tuple[int, int]:
 @pytest.mark.parametrize("questions", QUESTION_SETS, ids=lambda p: p.name)
 def test_no_quote_about_another_show_answers_a_question_about_this_one(mixed: Answerer, questions: Path) -> None:
     for row in read_questions(questions):
-        asked = mixed.subjects.asked(row["q"])
+        asked = mixed.analyser.subjects.asked(row["q"])
         if asked.works != {None}:
             continue  # the question names another show itself
         answer = mixed.ask(row["q"])
@@ -68,7 +68,7 @@ def test_no_quote_about_another_show_answers_a_question_about_this_one(mixed: An
 def test_the_scores_stay_within_one_question_with_other_shows_added(answerer: Answerer, mixed: Answerer,
                                                                      questions: Path) -> None:
     # A question about a show the added articles cover ("who directed hellbound") may now be answered.
-    rows = [r for r in read_questions(questions) if mixed.subjects.asked(r["q"]).works == {None}]
+    rows = [r for r in read_questions(questions) if mixed.analyser.subjects.asked(r["q"]).works == {None}]
     alone, together = hits(answerer, rows), hits(mixed, rows)
     assert abs(alone[0] - together[0]) <= 1 and abs(alone[1] - together[1]) <= 1, (alone, together)
 
@@ -95,7 +95,7 @@ def test_a_comparison_the_question_asks_for_may_quote_the_other_show(mixed: Answ
     answer = mixed.ask("Did All of Us Are Dead beat Squid Game's FlixPatrol points on its opening day?")
     assert answer.answered and answer.about is None
     assert "679 points" in " ".join(q.text for q in answer.quotes)
-    both = mixed.subjects.asked("how long did squid game take to reach no. 1 compared to it?")
+    both = mixed.analyser.subjects.asked("how long did squid game take to reach no. 1 compared to it?")
     assert both.works == {None, "Squid Game"}
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 
 import numpy as np
 from rapidfuzz import process
@@ -71,6 +72,7 @@ class Analyser:
         examples = load_examples()
         self.kinds = KindClassifier(examples, embedder.encode([q for _, q in examples]))
         self._series_terms = frozenset(terms(series))
+        self._pairs = frozenset(pair for s in knowledge.sentences for pair in pairwise(terms(s.quote)))
 
     def analyse(self, raw: str) -> Analysis | Rejection:
         """The question read once: tidied, its terms, its answer kind, its vector."""
@@ -105,12 +107,20 @@ class Analyser:
         head = question.head
         if head and head not in self.acronyms and not self.known(self._respell(head), vocabulary):
             return 1.0
+        if question.compound and not self._together(*question.compound):
+            return 1.0
         focus = {t for t in query_terms if t not in self.name_terms}
         if not focus:
             return 0.0
         idf = self.knowledge.lexical.idf
         unknown = {t for t in focus if not self.known(t, vocabulary)}
         return sum(idf(t) for t in unknown) / sum(idf(t) for t in focus)
+
+    def _together(self, first: str, second: str) -> bool:
+        """Whether the articles use the two terms (or related ones) side by side: "age rating" is unknown
+        though "rating" is known (a FlixPatrol rating)."""
+        return any((a, b) in self._pairs for a in self.related_vocabulary(first)
+                   for b in self.related_vocabulary(second))
 
     def expand(self, query_terms: list[str]) -> list[str]:
         """Query terms plus the articles' words related to them, for lexical search."""

@@ -21,9 +21,9 @@ from bot.answers.evidence import Evidence
 from bot.answers.facts_answers import answer_from_facts
 from bot.answers.kinds import FACT_KINDS
 from bot.answers.model import Answer, Outcome, Quote
-from bot.answers.questions import Expects, Rejection
+from bot.answers.questions import Expects, Rejection, split_questions
 from bot.answers.retrieval import Retriever
-from bot.answers.selection import Candidate, rank, select
+from bot.answers.selection import Candidate, merge, rank, select
 from bot.answers.weights import MAX_QUOTES, SENTENCE_DEPTH, Weights
 from bot.knowledge.articles import Article
 from bot.knowledge.embedding import Encoder
@@ -56,6 +56,20 @@ class Answerer:
         return self.knowledge.articles
 
     def ask(self, question: str) -> Answer:
+        """The answer to each question the message asks, their quotes together (bot.answers.selection.merge)."""
+        parts = split_questions(question)
+        if len(parts) == 1:
+            return self._ask_one(question)
+        answers = [self._ask_one(part) for part in parts]
+        answered = [a for a in answers if a.answered]
+        if not answered:
+            declined = [a for a in answers if a.outcome is Outcome.NOT_IN_ARTICLES]
+            return Answer(question, answers[0].outcome if not declined else Outcome.NOT_IN_ARTICLES,
+                          missing=declined[0].missing if declined else None)
+        return Answer(question, Outcome.ANSWERED, merge([a.quotes for a in answered], MAX_QUOTES),
+                      about=answered[0].about)
+
+    def _ask_one(self, question: str) -> Answer:
         analysed = self.analyser.analyse(question)
         if isinstance(analysed, Rejection):
             return Answer(question, _REJECTED[analysed])
@@ -98,7 +112,7 @@ class Answerer:
         similarity = np.where(allowed, self._sentence_similarity(vector), -np.inf)
         passage_dense = {sid: dense for sid, dense in self._candidate_sentences(vector, similarity, query_terms).items()
                          if allowed[sid]}
-        for sid in self._spoken_by(analysed):
+        for sid in self._slot_holders(analysed):
             passage_dense.setdefault(sid, float(self.knowledge.passage_vectors[self._passage_of[sid]] @ vector))
         if not passage_dense:
             return []
@@ -147,9 +161,12 @@ class Answerer:
             found.setdefault(sid, float(self.knowledge.passage_vectors[passage] @ vector))
         return found
 
-    def _spoken_by(self, analysed: Analysis) -> list[int]:
-        """For a question about what someone said, every sentence attributed to them, wherever it stands."""
-        if analysed.question.expects is not Expects.SPEECH or not analysed.speakers:
+    def _slot_holders(self, analysed: Analysis) -> list[int]:
+        """For a question whose slot is rare and telling, every sentence holding it, wherever it stands:
+        what a named person said (their attributed words), or a rank ("the second Korean series to …"),
+        which retrieval by the question's own words ("is it the first …") would miss."""
+        expects = analysed.question.expects
+        if not (expects is Expects.ORDINAL or (expects is Expects.SPEECH and analysed.speakers)):
             return []
         return [s.id for s in self.knowledge.sentences
                 if self.analyser.matcher.has_slot(analysed.question, s, analysed.speakers)]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.answers.questions import Expects, Question
+from bot.answers.questions import RANK, Expects, Question
 from bot.answers.weights import Weights
 from bot.knowledge.names import HYPHENATED_NAME, name_key, similar_keys
 from bot.knowledge.passages import Sentence
@@ -41,6 +41,7 @@ _PLACE = re.compile(rf"\b(?:in|at|inside|across|near|outside)\s+(?:the\s+)?(?!(?
 # Words that give a cause or an origin.
 _CAUSE = re.compile(r"\b(because|due to|owing to|in the wake of|as a result|caused|thanks to|"
                     r"led to|result of|started|began|broke out|breaks out)\b", re.I)
+_RANK = re.compile(RANK, re.I)
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*")
 
 
@@ -129,6 +130,8 @@ class Matcher:
             return any(title != self.series for title in self.titles(text))
         if expects is Expects.DATE:
             return bool(_DATE.search(text))
+        if expects is Expects.ORDINAL:
+            return bool(_RANK.search(text))
         words = tokens(text)
         if expects is Expects.PERSON:
             return bool(HYPHENATED_NAME.search(text)) or any(w.term in self.name_terms for w in words)

@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.knowledge.facts import ORDINAL_WORDS
 from bot.knowledge.text import STOPWORDS, term, terms, words
 
 # Only so much of a question is read: the model sees 256 tokens, and nobody asks in 6000 characters.
@@ -30,8 +31,15 @@ class Expects(StrEnum):
     SPEECH = "speech"  # what someone said: a sentence reporting speech (by the person asked about)
     REASON = "reason"  # why or how something came about: a sentence giving a cause
     OTHER_TITLE = "other_title"  # what else someone made or was in: a sentence naming another show
+    ORDINAL = "ordinal"  # "is it the first …": a sentence stating a rank, whichever it is
     ANY = "any"
 
+# A rank in words or figures, "the second Korean series", "2nd": not a part of the show ("a second season",
+# "its first week"); the word list lives in bot.knowledge.facts.
+RANK = (r"\b(" + "|".join(w for w in ORDINAL_WORDS if w != "zeroth") + r"|\d+(st|nd|rd|th))\b"
+        r"(?!\s+(season|episode|part|half|time|week|day|month|year)s?\b)")
+# A question whether something is the first (or any rank) of its kind: "is it the first k-drama to …".
+_RANK_QUESTION = r"\bthe " + RANK + r"(\s+[\w-]+){1,3}\s+(to|among|ever)\b"
 
 _EXPECTS = (
     (Expects.DATE, re.compile(r"\b(when|what (day|date|year|month|time)|which (day|date|year|month)|"
@@ -44,6 +52,7 @@ _EXPECTS = (
                                 r"\bname of the \w+(er|or|ist|ess)\b")),
     (Expects.NAME, re.compile(r"\bwhich\s+(?!is\b|was\b|are\b|were\b)[a-z]|"
                               r"\bwhat\s+(?!else\b)[a-z-]+(\s+[a-z-]+)?\s+(is|was|are|were|does|did|do|has|have|had)\b")),
+    (Expects.ORDINAL, re.compile(_RANK_QUESTION)),
 )
 # A question about how the story goes or ends may be answered from a spoiler section first.
 _ABOUT_THE_STORY = re.compile(r"\b(spoil\w*|end\w*|finale|die[sd]?|death|alive|surviv\w*|kill\w*|happen\w*|"
@@ -52,6 +61,10 @@ _ABOUT_THE_STORY = re.compile(r"\b(spoil\w*|end\w*|finale|die[sd]?|death|alive|s
 _HEAD = re.compile(r"\bwhat(?:'s|s| is| was| are| were)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?([a-z]+)|"
                    r"\bhow\s+(?!many\b|much\b|did\b|does\b|do\b|is\b|was\b|are\b|were\b|can\b|could\b|"
                    r"would\b|will\b|has\b|have\b|had\b|long\b|quickly\b|soon\b|fast\b|often\b|far\b)([a-z]+)")
+# The two-word thing asked about, "what age rating does …", "which talent agency is …": both words must
+# stand together somewhere in the articles, or they don't say (bot.answers.analysis).
+_COMPOUND = re.compile(r"\b(?:what|which)\s+([a-z0-9-]+)\s+([a-z0-9-]+)\s+"
+                       r"(?:does|did|do|is|was|are|were|has|have|had)\b")
 # The thing a "which …" question names (the word after it) or a "how many …" question counts
 # (up to two words, stopping at the verb).
 _TARGET = {
@@ -61,6 +74,9 @@ _TARGET = {
 }
 
 
+# "How long" counts in units of time: the number must stand before one of them.
+_DURATION = re.compile(r"\bhow long\b")
+_TIME_UNITS = tuple(terms("minutes hours days weeks months years"))
 # Words that only say which kind of answer is wanted ("what day"), not what it is about.
 _KIND_WORDS = {
     Expects.DATE: {"day", "date", "year", "month", "time"},
@@ -78,6 +94,7 @@ class Question:
     target: tuple[str, ...] = ()  # terms of the thing counted or named, for NUMBER and NAME
     head: str | None = None  # the attribute asked about ("budget", "tall"), when the question has one
     about_the_story: bool = False  # asks how the story goes or ends, so spoilers are fair game
+    compound: tuple[str, str] | None = None  # the terms of a two-word thing asked about ("age rating")
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -98,6 +115,26 @@ def clean(raw: str) -> str:
     if len(text) > MAX_QUESTION_CHARS:
         text = text[:MAX_QUESTION_CHARS].rsplit(" ", 1)[0]
     return text
+
+
+# Where one message asks two questions: "and" or a question mark, then a question word opening the second.
+_QUESTION_WORD = (r"(?:when|what|whats|who|whos|whom|where|why|how|which|is|are|was|were|do|does|did|has|have|"
+                  r"can|will)\b")
+_SECOND_QUESTION = re.compile(rf"(?:,?\s+(?:and|&)\s+|\?\s*(?:and\s+)?)(?={_QUESTION_WORD})", re.I)
+_OPENS_QUESTION = re.compile(rf"^\W*{_QUESTION_WORD}", re.I)
+_HAS_QUESTION_WORD = re.compile(rf"\b{_QUESTION_WORD}", re.I)
+_PERSONAL_PRONOUN = re.compile(r"\b(he|she|him|her|his|hers|they|them|their)\b", re.I)
+
+
+def split_questions(text: str) -> list[str]:
+    """The questions one message asks, each answered on its own ("who directed it and when did it come
+    out"), unless a part is no question of its own ("and hellbound? did it …") or needs the one before
+    to say who it is about ("is lee yoo-mi in this? who does she play")."""
+    parts = [p.strip() for p in _SECOND_QUESTION.split(text) if p.strip()]
+    if len(parts) < 2 or not _HAS_QUESTION_WORD.search(parts[0]) or not all(
+            _OPENS_QUESTION.match(p) and not _PERSONAL_PRONOUN.search(p) for p in parts[1:]):
+        return [text]
+    return parts
 
 
 def _latin_share(text: str) -> float:
@@ -125,7 +162,13 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
     target: tuple[str, ...] = ()
     if expects in _TARGET and (match := _TARGET[expects].search(lowered)):
         target = tuple(terms(match.group(1)))
+    elif expects is Expects.NUMBER and _DURATION.search(lowered):
+        target = _TIME_UNITS
     head_match = _HEAD.search(lowered)
     head = next((w for w in head_match.groups() if w), None) if head_match else None
+    compound_match = _COMPOUND.search(lowered)
+    compound = compound_match.groups() if compound_match else None
     return Question(text, tuple(w for w in words(content) if w not in STOPWORDS), expects, target,
-                    head if head and head not in STOPWORDS else None, bool(_ABOUT_THE_STORY.search(lowered)))
+                    head if head and head not in STOPWORDS else None, bool(_ABOUT_THE_STORY.search(lowered)),
+                    (term(compound[0]), term(compound[1]))
+                    if compound and not STOPWORDS.intersection(compound) and compound[0] not in kind_words else None)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.answers.evidence import Evidence
+from bot.answers.model import Quote
 from bot.answers.weights import MAX_QUOTED_CHARS, MAX_QUOTES, REDUNDANT_SIMILARITY, Weights
 from bot.knowledge.passages import Sentence
 
@@ -45,3 +46,14 @@ def _overlaps(a: Sentence, b: Sentence) -> bool:
     """Whether two quotes share a sentence (one is the other's lead)."""
     return a.source_id == b.source_id and a.paragraph == b.paragraph and abs(a.position - b.position) <= 1 \
         and (a.lead is not None or b.lead is not None)
+
+
+def merge(answers: list[tuple[Quote, ...]], limit: int) -> tuple[Quote, ...]:
+    """The quotes of several answers (one per question a message asks): each answer's first quote first,
+    then their others in turn, each quote once, at most `limit`."""
+    merged: dict[str, Quote] = {}
+    for position in range(max(len(quotes) for quotes in answers)):
+        for quotes in answers:
+            if position < len(quotes):
+                merged.setdefault(quotes[position].text, quotes[position])
+    return tuple(merged.values())[:limit]

@@ -75,6 +75,40 @@ def test_a_question_not_about_the_story_is_answered_from_outside_the_spoilers_fi
     assert not quotes[0].spoiler and "(Lee Cheong-san)" in quotes[0].text
 
 
+def test_a_question_whether_it_was_the_first_is_answered_by_the_rank_the_articles_give(answerer):
+    answer = answerer.ask("was it the first korean series to hit number one on netflix?")
+    assert answer.answered and any("second Korean series" in q.text for q in answer.quotes)
+
+
+def test_how_long_is_answered_by_a_duration_not_any_number(answerer):
+    quotes = answerer.ask("how long after its release did it reach number one in the US?").quotes
+    assert re.search(r"\b(\d+|seven) days\b", quotes[0].text)
+
+
+@pytest.mark.parametrize("question", ["when did the shoot begin?", "when did they begin filming?"])
+def test_filming_and_starting_are_read_in_the_articles_words(answerer, question: str):
+    """bot/data/synonyms.txt: shooting is the articles' "production", beginning their "getting underway"."""
+    quotes = answerer.ask(question).quotes
+    assert quotes and "summer of 2020" in quotes[0].text
+
+
+def test_two_questions_in_one_message_are_both_answered(answerer):
+    quoted = " ".join(q.text for q in answerer.ask("who directed it and when did it come out?").quotes)
+    assert "Lee JQ" in quoted and "January 28" in quoted
+
+
+def test_a_two_word_thing_the_articles_never_put_together_is_declined(answerer):
+    """"rating" is known (a FlixPatrol rating), "age rating" is not; "high school" is."""
+    assert answerer.ask("what age rating does it have?").outcome is Outcome.NOT_IN_ARTICLES
+    assert answerer.ask("which high school is it set in?").answered
+
+
+def test_how_something_started_is_answered_by_its_origin(answerer):
+    """bot/data/synonyms.txt: how a thing started asks for its origin ("in the wake of …")."""
+    quotes = answerer.ask("how did the zombie outbreak at the school start?").quotes
+    assert quotes and "science experiment" in quotes[0].text
+
+
 def test_sources_that_disagree_are_quoted_together(answerer):
     answer = answerer.ask("Who created the series?")
     assert len({q.source_id for q in answer.quotes}) >= 2

@@ -1,6 +1,7 @@
 import pytest
 
-from bot.answers.questions import MAX_QUESTION_CHARS, Expects, Question, Rejection, analyse, clean
+from bot.answers.questions import MAX_QUESTION_CHARS, Expects, Question, Rejection, analyse, clean, split_questions
+from bot.knowledge.text import term
 
 KNOWN = frozenset({"episod", "cast", "netflix", "dead"})
 
@@ -33,7 +34,32 @@ def test_a_long_paste_is_cut_to_a_readable_question():
     ("How many episodes are there?", Expects.NUMBER), ("What was its FlixPatrol score?", Expects.NUMBER),
     ("Who plays Nam-ra?", Expects.PERSON), ("Which character does Lomon play?", Expects.PERSON),
     ("Which webtoon is it based on?", Expects.NAME), ("What caused the outbreak?", Expects.ANY),
+    ("Is it the first k-drama to top Netflix?", Expects.ORDINAL), ("Is there a second season?", Expects.ANY),
+    ("Viewing hours in the first week?", Expects.ANY),
 ])
 def test_the_kind_of_answer_asked_for(raw: str, expects: Expects):
     question = analyse(raw, KNOWN)
     assert isinstance(question, Question) and question.expects is expects
+
+
+def test_how_long_counts_in_units_of_time():
+    question = analyse("How long did it take to reach No. 1?", KNOWN)
+    assert isinstance(question, Question) and question.expects is Expects.NUMBER and "day" in question.target
+
+
+@pytest.mark.parametrize(("raw", "parts"), [
+    ("who directed it and when did it come out?", ["who directed it", "when did it come out?"]),
+    ("how many eps? when was it released", ["how many eps", "when was it released"]),
+    ("who plays cheongsan and onjo", ["who plays cheongsan and onjo"]),
+    ("and hellbound? did it premiere higher", ["and hellbound? did it premiere higher"]),
+    ("is lee yoo-mi in this? who does she play", ["is lee yoo-mi in this? who does she play"]),
+])
+def test_a_message_asking_two_questions_is_split(raw: str, parts: list[str]):
+    assert split_questions(raw) == parts
+
+
+def test_the_two_word_thing_asked_about():
+    question = analyse("what age rating does the show have", KNOWN)
+    assert isinstance(question, Question) and question.compound == (term("age"), term("rating"))
+    question = analyse("what day did it come out", KNOWN)
+    assert isinstance(question, Question) and question.compound is None

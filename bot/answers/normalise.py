@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -24,6 +25,9 @@ FAN_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "fan_words.tx
 SERIES = "{series}"
 # Words this short are too ambiguous to mend (the list spells out the usual short forms).
 MIN_MEND_LENGTH = 4
+ENGLISH_LIST = "frequency_dictionary_en_82_765.txt"
+# A word the articles don't know is mended towards one of this many most frequent English words.
+ENGLISH_SPELLINGS = 30_000
 # How many edits a word of a given length may need to be mended: one up to 5 letters, else two.
 SHORT_WORD = 5
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-'][A-Za-z0-9]+)*")
@@ -63,8 +67,6 @@ class Normaliser:
         self._shorthand = (re.compile(rf"(?<![\w'/-])(?:{alternatives})(?![\w'/-])", re.I)
                            if alternatives else None)
         self._articles = _symspell(vocabulary.items())
-        self._english = SymSpell(max_dictionary_edit_distance=2)
-        self._english.load_dictionary(str(files("symspellpy") / "frequency_dictionary_en_82_765.txt"), 0, 1)
         # Given names as fans run them together ("suhyuk" for Su-hyeok) are left to the name matcher,
         # never "mended" into another word of the articles.
         self._name_keys = frozenset(_joined_key(n) for n in names)
@@ -98,11 +100,14 @@ class Normaliser:
         if word in self._known or len(word) < MIN_MEND_LENGTH or any(ch.isdigit() for ch in word):
             return typed
         plain = word.replace("-", "")
-        if plain in self._known or self._english.words.get(word) or self._is_name(plain):
+        if plain in self._known or self._is_name(plain):
+            return typed
+        english_words, english = _english()
+        if word in english_words:
             return typed
         distance = 1 if len(word) <= SHORT_WORD else 2
         # English words get one edit only: an unknown name two edits from one ("gwinam") is not a typo of it.
-        for speller, most in ((self._articles, distance), (self._english, 1)):
+        for speller, most in ((self._articles, distance), (english, 1)):
             found = speller.lookup(plain, Verbosity.CLOSEST, max_edit_distance=most)
             if found:
                 # Among equally close words, one ending alike is likelier (directer: director, not directed).
@@ -113,6 +118,24 @@ class Normaliser:
     def _is_name(self, word: str) -> bool:
         key = _joined_key(word)
         return any(similar_keys(key, known) for known in self._name_keys)
+
+
+@cache
+def _english() -> tuple[frozenset[str], SymSpell]:
+    """Every word of symspellpy's English list, and a one-edit speller over its most frequent ones.
+
+    Loaded once, at the first word the articles don't know: the whole list as a two-edit speller
+    costs seconds and 140 MB, for corrections that only ever take one edit.
+    """
+    words: set[str] = set()
+    speller = SymSpell(max_dictionary_edit_distance=1)
+    with (files("symspellpy") / ENGLISH_LIST).open(encoding="utf-8") as lines:
+        for line in lines:  # the list runs from the most frequent word down
+            word, _, count = line.partition(" ")
+            if len(words) < ENGLISH_SPELLINGS:
+                speller.create_dictionary_entry(word, int(count))
+            words.add(word)
+    return frozenset(words), speller
 
 
 def _joined_key(name: str) -> str:

@@ -31,6 +31,9 @@ class QueryEncoder:
         # One thread: a question is a few dozen tokens, and on a small shared machine a second thread
         # costs more in contention than it saves (measured: 13 ms with one, 18 ms with two, on 2 busy cores).
         options.intra_op_num_threads = 1
+        # No arena: it keeps the peak of the largest batch (the answer kinds' examples, at start-up) for
+        # the life of the process; a question's few dozen tokens are cheap to allocate each time.
+        options.enable_cpu_mem_arena = False
         self._session = onnxruntime.InferenceSession(str(model_file), options, providers=["CPUExecutionProvider"])
         self._tokenizer = Tokenizer.from_file(str(tokenizer_file))
         self.dimension = int(self._session.get_outputs()[0].shape[-1])

@@ -40,7 +40,8 @@ def render_text(answer: Answer, spoilers: bool = False) -> str:
     if not answer.answered:
         return no_answer_message(answer)
     lines = [about_line(answer.about)] if answer.about else []
-    lines += [quote_text(answer.citation_number(q), q.text, q.spoiler, spoilers) for q in answer.quotes]
+    # dict.fromkeys: two hidden spoilers of one article would be the same notice twice.
+    lines += dict.fromkeys(quote_text(answer.citation_number(q), q.text, q.spoiler, spoilers) for q in answer.quotes)
     lines.append("")
     lines.extend(
         citation_line(n, q.label or q.title or q.source_id, q.date) for n, q in enumerate(answer.sources(), 1)

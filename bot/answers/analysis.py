@@ -8,6 +8,7 @@ spelt out, misspelt names mended.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -28,7 +29,11 @@ from bot.knowledge.embedding import Encoder
 from bot.knowledge.facts import LONG_TITLE
 from bot.knowledge.names import HYPHENATED_NAME, AliasBook
 from bot.knowledge.store import Knowledge
+from bot.knowledge.subjects import fold_title
 from bot.knowledge.text import Thesaurus, term, terms, words
+
+# A capitalised word inside a sentence: a name (Netflix, Hyosan), not a sentence's first word.
+_INNER_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][\w+]*")
 
 
 @dataclass(frozen=True)
@@ -43,7 +48,7 @@ class Analysis:
     asked: Asked  # the works it asks about; `asked.about` names another show asked about alone
     about_series_only: bool  # asks about nothing but the series ("who made it")
     named: tuple[Named, ...]  # the people and characters of the series it names
-    speakers: tuple[str, ...]  # every spelling of the people it names, to match who said what
+    speakers: tuple[str, ...]  # every spelling of the people it names (a character's actors), to match who said what
     unknown: float  # the rarity-weighted share of its words the articles never use
 
 
@@ -72,6 +77,10 @@ class Analyser:
         examples = load_examples()
         self.kinds = KindClassifier(examples, embedder.encode([q for _, q in examples]))
         self._series_terms = frozenset(terms(series))
+        self._proper_terms = frozenset(term(m.lower()) for s in knowledge.sentences
+                                       for m in _INNER_CAPITAL.findall(s.text))
+        works = self.subjects.works.series
+        self._series_titles = frozenset(fold_title(t) for t in (works.title, *works.aliases))
         self._pairs = frozenset(pair for s in knowledge.sentences for pair in pairwise(terms(s.quote)))
 
     def analyse(self, raw: str) -> Analysis | Rejection:
@@ -83,12 +92,14 @@ class Analyser:
         question = tidy if isinstance(tidy, Question) else first
         lowered = question.text.lower()
         aliases = self._alias_names(question.text)
-        vector = self.embedder.encode([" ".join([question.text, *aliases])])[0]
+        vector = self.embedder.encode([" ".join([self._without_title(question.text), *aliases])])[0]
         kind = self.kinds.classify(lowered, vector)
         question = replace(question, expects=EXPECTS.get(kind, question.expects))
         asked = self.subjects.asked(question.text)
         named = tuple(self.facts.named_in(words(lowered)))
-        speakers = tuple(dict.fromkeys([*(s for n in named if not n.is_character for s in (n.name, *n.variants)),
+        # Characters give no interviews: what a character "said" off screen is their actor's words.
+        speakers = tuple(dict.fromkeys([*(s for n in named for s in (n.players if n.is_character
+                                                                       else (n.name, *n.variants))),
                                         *aliases]))
         query_terms = self.query_terms(question)
         return Analysis(question, kind, vector, query_terms, lowered,
@@ -110,6 +121,10 @@ class Analyser:
         if question.compound and not self._together(*question.compound):
             return 1.0
         focus = {t for t in query_terms if t not in self.name_terms}
+        # Of a choice between named things ("netflix or disney+"), the one the articles never name is no
+        # unknown focus; a choice of words ("good or just hype") still needs both.
+        if any(t in self._proper_terms and self.known(t, vocabulary) for t in question.alternatives):
+            focus -= {t for t in question.alternatives if not self.known(t, vocabulary)}
         if not focus:
             return 0.0
         idf = self.knowledge.lexical.idf
@@ -159,6 +174,14 @@ class Analyser:
                 if match:
                     return term(match[0])
         return term(word)
+
+    def _without_title(self, text: str) -> str:
+        """The question with the series' own title put as "the show": every sentence naming the title would
+        otherwise look like the answer to every question naming it ("when did netflix announce it")."""
+        for mention in reversed(self.subjects.works.mentions(text)):
+            if fold_title(text[mention.start:mention.end]) in self._series_titles:
+                text = f"{text[:mention.start]}the show{text[mention.end:]}"
+        return text
 
     def _alias_names(self, text: str) -> list[str]:
         return [name for group in self.aliases.mentioned_in(text) for name in group]

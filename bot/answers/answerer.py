@@ -50,6 +50,10 @@ class Answerer:
         self.analyser = Analyser(knowledge, embedder, aliases, thesaurus)
         self.retriever = Retriever(knowledge)
         self._sentence_terms = [frozenset(terms(s.quote)) for s in knowledge.sentences]
+        self._sentences_with: dict[str, list[int]] = {}
+        for sid, present in enumerate(self._sentence_terms):
+            for t in present:
+                self._sentences_with.setdefault(t, []).append(sid)
 
     @property
     def articles(self) -> list[Article]:
@@ -139,7 +143,7 @@ class Answerer:
                 names=1.0 if spoken else _weighted_share(matched, weights, names),
                 has_slot=has_slot,
                 spoils=sentence.spoiler and not question.about_the_story,
-                elsewhere=matcher.elsewhere(sentence, question.text),
+                elsewhere=matcher.elsewhere(sentence, analysed.asked.works),
             )))
         return found
 
@@ -156,10 +160,24 @@ class Answerer:
         for hit in self.retriever.search(vector, self.analyser.expand(query_terms)):
             for sid in self.knowledge.passages[hit.passage_id].sentence_ids:
                 found[sid] = max(found.get(sid, 0.0), hit.dense)
-        for sid in np.argsort(-similarity)[:SENTENCE_DEPTH].tolist():
+        by_words = self._lexical_sentences(query_terms)
+        for sid in [*np.argsort(-similarity)[:SENTENCE_DEPTH].tolist(), *by_words]:
             passage = self._passage_of[sid]
             found.setdefault(sid, float(self.knowledge.passage_vectors[passage] @ vector))
         return found
+
+    def _lexical_sentences(self, query_terms: list[str]) -> list[int]:
+        """The sentences sharing the most of the question's (rarity-weighted) words or their relatives:
+        a long paragraph about many things is found by neither its passage's vector nor its BM25 score,
+        though one of its sentences answers ("Netflix had announced the series back in April 2020")."""
+        idf = self.knowledge.lexical.idf
+        weight: dict[int, float] = {}
+        for query_term in set(query_terms):
+            holders = {sid for t in self.analyser.related_vocabulary(query_term)
+                       for sid in self._sentences_with.get(t, ())}
+            for sid in holders:
+                weight[sid] = weight.get(sid, 0.0) + idf(query_term)
+        return sorted(weight, key=weight.__getitem__, reverse=True)[:SENTENCE_DEPTH]
 
     def _slot_holders(self, analysed: Analysis) -> list[int]:
         """For a question whose slot is rare and telling, every sentence holding it, wherever it stands:

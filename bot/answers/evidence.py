@@ -103,13 +103,13 @@ class Matcher:
     def related(self, a: str, b: str) -> bool:
         return a == b or self.thesaurus.related(a, b) or same_family(a, b)
 
-    def elsewhere(self, sentence: Sentence, question_text: str) -> bool:
-        """Whether the sentence names other shows but not the series, and the question names none of them."""
+    def elsewhere(self, sentence: Sentence, asked: frozenset[str | None]) -> bool:
+        """Whether the sentence names other shows but not the series, and the question asks about none of
+        them (`asked`: the works the question names, however spelt; bot.answers.subject)."""
         if _ABOUT_THE_SERIES.match(sentence.text):
             return False
         named = self.titles(sentence.quote)
-        asked = question_text.casefold()
-        return bool(named) and self.series not in named and not any(t.casefold() in asked for t in named)
+        return bool(named) and self.series not in named and not named & asked
 
     def has_slot(self, question: Question, sentence: Sentence, speakers: tuple[str, ...] = ()) -> bool:
         """Whether the sentence holds the kind of thing the question asks for; `speakers` are the

@@ -46,6 +46,7 @@ class Named:
     variants: tuple[str, ...]
     is_character: bool
     facts: tuple[Citation, ...]  # the sentences pairing them with their actor or character
+    players: tuple[str, ...] = ()  # for a character, every spelling of the people who play them
 
 
 @dataclass(frozen=True)
@@ -76,8 +77,16 @@ class CastFacts:
                 match = self._cast.lookup(" ".join(window))
                 if match:
                     taken.update(span)
-                    found.setdefault(match.entry.name, _named(match.entry))
+                    found.setdefault(match.entry.name, self._named(match.entry))
         return list(found.values())
+
+    def _named(self, entry: Person | Character) -> Named:
+        if isinstance(entry, Character):
+            players = [p for p in self._cast.people if p.name in entry.played_by]
+            return Named(entry.name, entry.variants, True, unique_citations(entry.pairs),
+                         tuple(s for p in players for s in (p.name, *p.variants)))
+        return Named(entry.name, entry.variants, False,
+                     unique_citations(c for role in entry.roles for c in role.citations))
 
     def versions(self, job: str) -> list[tuple[tuple[str, ...], tuple[Citation, ...]]]:
         """Each article version of who did a job: (names, citations), the best attested first."""
@@ -85,12 +94,6 @@ class CastFacts:
         if credit is None:
             return []
         return sorted(((v.names, v.citations) for v in credit.versions), key=lambda v: -len(v[1]))
-
-
-def _named(entry: Person | Character) -> Named:
-    if isinstance(entry, Character):
-        return Named(entry.name, entry.variants, True, unique_citations(entry.pairs))
-    return Named(entry.name, entry.variants, False, unique_citations(c for role in entry.roles for c in role.citations))
 
 
 def asked_job(text: str, about_series_only: bool) -> str | None:
@@ -112,8 +115,8 @@ def answer_from_facts(kind: Kind, text: str, named: Sequence[Named], facts: Cast
             return FactAnswer(missing=f"which role {named[0].name} plays" if not named[0].is_character
                               else f"who plays {named[0].name}")
         # Nothing named: a question asking for a name ("who plays the principal") is declined for the
-        # role it names; any other ("did the actors train …") is not a cast question after all.
-        if not _ASKS_FOR_NAME.search(text):
+        # role it names; any other ("are the actors new?") is not a cast question after all.
+        if not _ASKS_FOR_NAME.search(text) or _YES_NO.match(text):
             return None
         subject = _subject(text)
         return FactAnswer(missing=f"who plays {subject}" if subject else None)
@@ -132,6 +135,8 @@ def _spread(citations: list[Citation], limit: int) -> tuple[Citation, ...]:
 
 
 _ASKS_FOR_NAME = re.compile(r"\b(who|whom|whose|which|what|name)\b|\?\W*$")
+# A yes-or-no question ("are most of the cast new actors?") asks for no name.
+_YES_NO = re.compile(r"^(is|are|was|were|do|does|did|has|have|can|will|could)\b")
 _ASKED_ABOUT = re.compile(r"\b(?:plays?|played|for|as|of|behind)\s+(?P<what>(?:the|a|an)\s+[\w -]+?)"
                           r"\s*(?:\?|$|\bwho\b)")
 

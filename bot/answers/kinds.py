@@ -44,23 +44,27 @@ EXPECTS = {Kind.ACTOR: Expects.PERSON, Kind.ROLE: Expects.PERSON, Kind.CREW: Exp
            Kind.PLACE: Expects.PLACE, Kind.SAID: Expects.SPEECH, Kind.REASON: Expects.REASON,
            Kind.LIST: Expects.OTHER_TITLE}
 
+_AUXILIARY = r"(is|are|was|were|do|does|did|has|have|can|will|could)"
 # Word rules, first match wins; they read the normalised question (bot.answers.normalise).
 RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern)) for kind, pattern in (
     (Kind.SAID, r"\b(say|said|says|saying|think|thought|talk\w*|spoke|speak|react\w*|opinions?|reviews?)\b"),
     (Kind.LIST, r"\b(else|other|others|before|previous\w*|previously)\b"),
+    # A yes-or-no question that asks for nothing else ("are most of the cast new actors?") wants no name.
+    (Kind.YES_NO, rf"^{_AUXILIARY}\b(?!.*\b(who|whom|whose|what|which|when|where|why|how)\b)"),
     (Kind.ROLE, r"\b(which|what) (character|role|part)\b|\bplays? (who|which|what)\b|\bcharacter\W*$|"
                 r"\b(character|role) (name|is)\b|\bis which\b|\bwho is \w+ in\b"),
     (Kind.ACTOR, r"\bwho\b.*\b(plays?|played|acts?|acted|portray\w*)\b|\b(actor|actress|actors|actresses)\b|"
                  r"\bplayed by\b|\bcast as\b|\bplays \w+\W*$"),
-    (Kind.DATE, r"\b(when|what (day|date|year|month|time)|which (day|date|year|month)|release date)\b"),
+    (Kind.DATE, r"\b(when|what (day|date|year|month|time)s?|which (day|date|year|month)s?|release date)\b"),
     (Kind.NUMBER, r"\bhow (many|much|long|quickly|fast|soon)\b|\b(count|score|points|rating|number of)\b"),
     (Kind.CREW, r"\b(direct\w*|helm\w*|writer|wrote|written|screenwriter|script\w*|penned|creat\w*|showrunner|"
                 r"studios?|produced|producers?|production compan\w*|webtoon|comic|manhwa|manga|made|maker|"
                 r"came up with|behind)\b"),
     (Kind.PLATFORM, r"\b(stream\w*|platform|netflix or|where (can|do|to) (you|i|we) watch)\b"),
+    (Kind.REASON, r"\b(why|how come|how did .* (start|begin|happen)|(come|came|comes) from)\b|"
+                  r"\b(cause|caused|reason|origins?)\b"),
     (Kind.PLACE, r"\bwhere\b"),
-    (Kind.REASON, r"\b(why|how come|how did .* (start|begin|happen))\b|\b(cause|caused|reason)\b"),
-    (Kind.YES_NO, r"^(is|are|was|were|do|does|did|has|have|can|will|could)\b"),
+    (Kind.YES_NO, rf"^{_AUXILIARY}\b"),
     (Kind.PERSON, r"\bwho\b"),
     (Kind.DESCRIPTION, r"\b(what is .* about|plot|premise|story|happens?)\b"),
 ))

@@ -33,7 +33,8 @@ SHORT_WORD = 5
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-'][A-Za-z0-9]+)*")
 # Chatter before a question ("just finished ep 5 omg 😍 who plays …") ends where a question word starts.
 _QUESTION_WORD = r"who|whom|whose|what|when|where|which|why|how"
-_QUESTION_START = re.compile(rf"\b(?:{_QUESTION_WORD})\b", re.I)
+# A question word at the very end ("… at the end or what") is a tag, not where the question starts.
+_QUESTION_START = re.compile(rf"\b(?:{_QUESTION_WORD})\b(?=\W+\w)", re.I)
 _LEADING_QUESTION = re.compile(rf"^(?:{_QUESTION_WORD}|is|are|was|were|do|does|did|has|have|can|will|"
                                r"could|would|should)\b", re.I)
 # A question is split into segments at sentence ends and emoji; only those that ask are kept.
@@ -96,6 +97,9 @@ class Normaliser:
 
     def _mend(self, typed: str) -> str:
         """The word itself if known; else the closest article word, else the closest English word."""
+        if typed.lower().endswith("'s"):
+            # Mend the owner, keep the possessive: "hu's" is Ji-hu's, not "hubs".
+            return self._mend(typed[:-2]) + typed[-2:]
         word = typed.lower()
         if word in self._known or len(word) < MIN_MEND_LENGTH or any(ch.isdigit() for ch in word):
             return typed
@@ -113,7 +117,6 @@ class Normaliser:
                 # Among equally close words, one ending alike is likelier (directer: director, not directed).
                 return min(found, key=lambda s: (s.distance, s.term[-1] != plain[-1], -s.count)).term
         return typed
-
 
     def _is_name(self, word: str) -> bool:
         key = _joined_key(word)

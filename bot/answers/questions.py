@@ -42,7 +42,7 @@ RANK = (r"\b(" + "|".join(w for w in ORDINAL_WORDS if w != "zeroth") + r"|\d+(st
 _RANK_QUESTION = r"\bthe " + RANK + r"(\s+[\w-]+){1,3}\s+(to|among|ever)\b"
 
 _EXPECTS = (
-    (Expects.DATE, re.compile(r"\b(when|what (day|date|year|month|time)|which (day|date|year|month)|"
+    (Expects.DATE, re.compile(r"\b(when|what (day|date|year|month|time)s?|which (day|date|year|month)s?|"
                               r"(release|premiere|air) date)\b")),
     (Expects.NUMBER, re.compile(r"\b(how (many|much|long|big|fast|quickly|soon|often)|"
                                 r"(what|which)\b.*\b(number|score|rank|ranking|position|percentage|points|"
@@ -74,12 +74,15 @@ _TARGET = {
 }
 
 
+# A choice between alternatives, "netflix or disney+", "season 2 or a movie": the word on each side of "or".
+_CHOICE = re.compile(r"([a-z0-9][a-z0-9+-]*)\W+or\W+([a-z0-9][a-z0-9+-]*)")
+
 # "How long" counts in units of time: the number must stand before one of them.
 _DURATION = re.compile(r"\bhow long\b")
 _TIME_UNITS = tuple(terms("minutes hours days weeks months years"))
 # Words that only say which kind of answer is wanted ("what day"), not what it is about.
 _KIND_WORDS = {
-    Expects.DATE: {"day", "date", "year", "month", "time"},
+    Expects.DATE: {"day", "days", "date", "dates", "year", "years", "month", "months", "time"},
     Expects.NUMBER: {"number", "percentage"},
 }
 
@@ -95,6 +98,7 @@ class Question:
     head: str | None = None  # the attribute asked about ("budget", "tall"), when the question has one
     about_the_story: bool = False  # asks how the story goes or ends, so spoilers are fair game
     compound: tuple[str, str] | None = None  # the terms of a two-word thing asked about ("age rating")
+    alternatives: tuple[str, ...] = ()  # the terms offered as a choice ("netflix or disney+"); one may be absent
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -171,4 +175,5 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
     return Question(text, tuple(w for w in words(content) if w not in STOPWORDS), expects, target,
                     head if head and head not in STOPWORDS else None, bool(_ABOUT_THE_STORY.search(lowered)),
                     (term(compound[0]), term(compound[1]))
-                    if compound and not STOPWORDS.intersection(compound) and compound[0] not in kind_words else None)
+                    if compound and not STOPWORDS.intersection(compound) and compound[0] not in kind_words else None,
+                    tuple(term(w) for pair in _CHOICE.findall(lowered) for w in pair if w not in STOPWORDS))

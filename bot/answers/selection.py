@@ -50,10 +50,16 @@ def _overlaps(a: Sentence, b: Sentence) -> bool:
 
 def merge(answers: list[tuple[Quote, ...]], limit: int) -> tuple[Quote, ...]:
     """The quotes of several answers (one per question a message asks): each answer's first quote first,
-    then their others in turn, each quote once, at most `limit`."""
+    then their others in turn, each quote once, at most `limit` and MAX_QUOTED_CHARS in all."""
     merged: dict[str, Quote] = {}
+    length = 0
     for position in range(max(len(quotes) for quotes in answers)):
         for quotes in answers:
-            if position < len(quotes):
-                merged.setdefault(quotes[position].text, quotes[position])
-    return tuple(merged.values())[:limit]
+            if position >= len(quotes) or quotes[position].text in merged or len(merged) >= limit:
+                continue
+            quote = quotes[position]
+            if merged and length + len(quote.text) > MAX_QUOTED_CHARS:
+                continue
+            merged[quote.text] = quote
+            length += len(quote.text)
+    return tuple(merged.values())

@@ -102,11 +102,14 @@ class Analyser:
                                                                        else (n.name, *n.variants))),
                                         *aliases]))
         query_terms = self.query_terms(question)
+        # A name the facts recognise, however typed ("parkjihu"), is known.
+        name_words = {term(w) for n in named for w in n.typed}
         return Analysis(question, kind, vector, query_terms, lowered,
                         asked=asked,
                         about_series_only=not {t for t in question.terms if t not in self._series_terms} - JOB_TERMS,
-                        named=named, speakers=speakers, unknown=self.unknown_share(question, query_terms,
-                                                                                  self.subjects.vocabulary(asked)))
+                        named=named, speakers=speakers,
+                        unknown=self.unknown_share(question, [t for t in query_terms if t not in name_words],
+                                                   self.subjects.vocabulary(asked)))
 
     def unknown_share(self, question: Question, query_terms: list[str], vocabulary: frozenset[str]) -> float:
         """The rarity-weighted share of the question's non-name words that the articles never use.

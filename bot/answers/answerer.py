@@ -125,6 +125,9 @@ class Answerer:
         idf = self.knowledge.lexical.idf
         weights = {t: idf(t) for t in set(query_terms)}
         names = {t for t in weights if t in self.analyser.name_terms}
+        # A character named is also present through the actor who plays them ("the na-yeon actress").
+        players = {t: frozenset(terms(" ".join(n.players))) for n in analysed.named if n.is_character
+                   for t in terms(" ".join((n.name, *n.variants, *n.typed)))}
         matcher = self.analyser.matcher
         found = []
         for sid, sentence_dense in zip(ids.tolist(), dense.tolist(), strict=True):
@@ -135,7 +138,8 @@ class Answerer:
             has_slot = matcher.has_slot(question, sentence, analysed.speakers)
             # Attributed speech names its speaker through the attribution ("…," Lee said).
             spoken = has_slot and question.expects is Expects.SPEECH and bool(analysed.speakers)
-            matched = {t: 1.0 if spoken and t in names else matcher.match(t, present) for t in weights}
+            matched = {t: 1.0 if (spoken and t in names) or players.get(t, frozenset()) & present
+                       else matcher.match(t, present) for t in weights}
             found.append((sentence, Evidence(
                 dense=sentence_dense,
                 passage=passage_dense[sid],

@@ -18,6 +18,7 @@ from bot.knowledge.names import HYPHENATED_NAME, name_key, similar_keys
 from bot.knowledge.passages import Sentence
 from bot.knowledge.subjects import Works
 from bot.knowledge.text import Thesaurus, same_family, term
+from bot.knowledge.wordlists import MONTHS, NUMBER_WORDS, SCALES, WEEKDAYS
 
 # How much a related word (synonym, same word family) counts against the word itself.
 RELATED_MATCH = 0.85
@@ -25,11 +26,16 @@ RELATED_MATCH = 0.85
 NAME_WINDOW = (2, 3)
 NUMBER_WINDOW = 3
 
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-_DATE = re.compile(rf"\b({_MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+_MONTHS = "|".join(MONTHS)
+_WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAYS)})\b", re.I)
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
+_DATE = re.compile(rf"\b({_MONTHS}|{'|'.join(WEEKDAYS)}|"
                    r"(19|20)\d\d|last (year|week|month)|\d+ (days?|weeks?|months?|years?))\b", re.I)
-_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty thirty "
-                          "hundred thousand million billion".split())
+# When a question names the part of a date it wants, a sentence must give that part: (question, sentence).
+_DATE_PARTS = ((re.compile(r"\b(day of the week|weekday)\b"), _WEEKDAY),
+               (re.compile(r"\b(what|which) years?\b|\byears? did\b"), _YEAR),
+               (re.compile(r"\b(what|which) month\b"), re.compile(rf"\b({_MONTHS})\b", re.I)))
+_NUMBER_WORDS = frozenset({w for w in NUMBER_WORDS if len(w) > 2} | set(SCALES))
 # A sentence that opens on the series itself ("It is based on …") is about it, whatever else it names.
 _ABOUT_THE_SERIES = re.compile(r"^(it|its|the series|the show|the drama|this series|this show)\b", re.I)
 # Quoted words: a quotation mark, then at least four words.
@@ -129,7 +135,8 @@ class Matcher:
         if expects is Expects.OTHER_TITLE:
             return any(title != self.series for title in self.titles(text))
         if expects is Expects.DATE:
-            return bool(_DATE.search(text))
+            part = next((wanted for asks, wanted in _DATE_PARTS if asks.search(question.text.lower())), _DATE)
+            return bool(part.search(text))
         if expects is Expects.ORDINAL:
             return bool(_RANK.search(text))
         words = tokens(text)

@@ -47,6 +47,7 @@ class Named:
     is_character: bool
     facts: tuple[Citation, ...]  # the sentences pairing them with their actor or character
     players: tuple[str, ...] = ()  # for a character, every spelling of the people who play them
+    typed: tuple[str, ...] = ()  # the question's words that name them, however spelt ("parkjihu")
 
 
 @dataclass(frozen=True)
@@ -77,16 +78,16 @@ class CastFacts:
                 match = self._cast.lookup(" ".join(window))
                 if match:
                     taken.update(span)
-                    found.setdefault(match.entry.name, self._named(match.entry))
+                    found.setdefault(match.entry.name, self._named(match.entry, tuple(window)))
         return list(found.values())
 
-    def _named(self, entry: Person | Character) -> Named:
+    def _named(self, entry: Person | Character, typed: tuple[str, ...]) -> Named:
         if isinstance(entry, Character):
             players = [p for p in self._cast.people if p.name in entry.played_by]
             return Named(entry.name, entry.variants, True, unique_citations(entry.pairs),
-                         tuple(s for p in players for s in (p.name, *p.variants)))
+                         tuple(s for p in players for s in (p.name, *p.variants)), typed)
         return Named(entry.name, entry.variants, False,
-                     unique_citations(c for role in entry.roles for c in role.citations))
+                     unique_citations(c for role in entry.roles for c in role.citations), typed=typed)
 
     def versions(self, job: str) -> list[tuple[tuple[str, ...], tuple[Citation, ...]]]:
         """Each article version of who did a job: (names, citations), the best attested first."""

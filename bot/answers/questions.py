@@ -11,8 +11,8 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.knowledge.facts import ORDINAL_WORDS
 from bot.knowledge.text import STOPWORDS, term, terms, words
+from bot.knowledge.wordlists import ORDINAL_WORDS
 
 # Only so much of a question is read: the model sees 256 tokens, and nobody asks in 6000 characters.
 MAX_QUESTION_CHARS = 600
@@ -77,12 +77,15 @@ _TARGET = {
 # A choice between alternatives, "netflix or disney+", "season 2 or a movie": the word on each side of "or".
 _CHOICE = re.compile(r"([a-z0-9][a-z0-9+-]*)\W+or\W+([a-z0-9][a-z0-9+-]*)")
 
+# "What is it about?" asks for the plot, though it says no word of it.
+_ABOUT_WHAT = re.compile(r"^what\b.*\babout\W*$")
+
 # "How long" counts in units of time: the number must stand before one of them.
 _DURATION = re.compile(r"\bhow long\b")
 _TIME_UNITS = tuple(terms("minutes hours days weeks months years"))
 # Words that only say which kind of answer is wanted ("what day"), not what it is about.
 _KIND_WORDS = {
-    Expects.DATE: {"day", "days", "date", "dates", "year", "years", "month", "months", "time"},
+    Expects.DATE: {"day", "days", "week", "weekday", "date", "dates", "year", "years", "month", "months", "time"},
     Expects.NUMBER: {"number", "percentage"},
 }
 
@@ -172,7 +175,10 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
     head = next((w for w in head_match.groups() if w), None) if head_match else None
     compound_match = _COMPOUND.search(lowered)
     compound = compound_match.groups() if compound_match else None
-    return Question(text, tuple(w for w in words(content) if w not in STOPWORDS), expects, target,
+    asked_words = tuple(w for w in words(content) if w not in STOPWORDS)
+    if _ABOUT_WHAT.search(lowered):
+        asked_words += ("plot",)
+    return Question(text, asked_words, expects, target,
                     head if head and head not in STOPWORDS else None, bool(_ABOUT_THE_STORY.search(lowered)),
                     (term(compound[0]), term(compound[1]))
                     if compound and not STOPWORDS.intersection(compound) and compound[0] not in kind_words else None,

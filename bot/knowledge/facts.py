@@ -13,19 +13,11 @@ from typing import Any
 
 from bot.knowledge.articles import Article
 from bot.knowledge.passages import Sentence
+from bot.knowledge.wordlists import NUMBER_WORDS, ORDINAL_WORDS, SCALES
 
 # An unquoted title of three or more words, small words allowed inside: "All of Us Are Dead".
 LONG_TITLE = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|of|the|are|us|and|at|in|on))+\s+[A-Z][a-z]+\b")
 
-# Numbers as the articles write them in words, read once here for every fact reader.
-NUMBER_WORDS = {w: n for n, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())} | {"a": 1, "an": 1, "thirty": 30, "forty": 40, "fifty": 50,
-                                                    "hundred": 100}
-ORDINAL_WORDS = {w: n for n, w in enumerate(
-    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth".split())}
-SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-MONTHS = tuple("January February March April May June July August September October November December".split())
 
 
 def number_value(text: str, scale: str | None = None) -> float:

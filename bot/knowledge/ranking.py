@@ -32,9 +32,10 @@ from datetime import date
 from typing import Any, ClassVar
 
 from bot.knowledge.articles import Article
-from bot.knowledge.facts import MONTHS, NUMBER_WORDS, ORDINAL_WORDS, Citation, number_value, ordinal_value
+from bot.knowledge.facts import Citation, number_value, ordinal_value
 from bot.knowledge.passages import Sentence
 from bot.knowledge.subjects import OPENING_CLAUSE, Series, Works, about_series
+from bot.knowledge.wordlists import MONTHS, NUMBER_WORDS, ORDINAL_WORDS
 
 _NUMBER = r"\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _ORDINAL = r"\d+(?:st|nd|rd|th)|" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))

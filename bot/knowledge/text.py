@@ -11,6 +11,7 @@ import snowballstemmer
 from bm25s.stopwords import STOPWORDS_EN_PLUS
 
 from bot.knowledge.names import syllable_key
+from bot.knowledge.wordlists import NUMBER_WORDS
 
 # Words that carry no topic in a fan's question, on top of English function words.
 QUESTION_FILLER = frozenset(
@@ -27,9 +28,8 @@ _COUNTRIES = ((re.compile(r"\bU\.S\.A?\.?|\bUSA?\b|\bUnited States\b"), " usa ")
 STOPWORDS = frozenset(STOPWORDS_EN_PLUS) | QUESTION_FILLER
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _STEMMER = snowballstemmer.stemmer("english")
-_NUMBER_WORDS = {w: str(n) for n, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty".split())}
+# A number written as a word meets its figure ("twelve episodes", "12 episodes"); "a" stays a stopword.
+_NUMBER_WORDS = {w: str(n) for w, n in NUMBER_WORDS.items() if len(w) > 2 and n <= 20}
 # Stems this long that begin another stem are one word family: direct/director, creat/creator.
 MIN_FAMILY_PREFIX = 5
 

@@ -1,0 +1,14 @@
+"""The word lists every reader shares, written once: numbers, ranks, months and weekdays as the articles
+write them."""
+
+from __future__ import annotations
+
+NUMBER_WORDS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())} | {"a": 1, "an": 1, "thirty": 30, "forty": 40, "fifty": 50,
+                                                    "hundred": 100}
+ORDINAL_WORDS = {w: n for n, w in enumerate(
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth".split())}
+SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+MONTHS = tuple("January February March April May June July August September October November December".split())
+WEEKDAYS = tuple("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())

@@ -124,7 +124,8 @@ class Answerer:
         dense = similarity[ids]
         idf = self.knowledge.lexical.idf
         weights = {t: idf(t) for t in set(query_terms)}
-        names = {t for t in weights if t in self.analyser.name_terms}
+        # The people a question names, and the figures that pin it down, must be in the answer.
+        names = {t for t in weights if t in self.analyser.name_terms or t in question.figures}
         # A character named is also present through the actor who plays them ("the na-yeon actress").
         players = {t: frozenset(terms(" ".join(n.players))) for n in analysed.named if n.is_character
                    for t in terms(" ".join((n.name, *n.variants, *n.typed)))}

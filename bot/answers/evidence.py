@@ -17,7 +17,7 @@ from bot.answers.weights import Weights
 from bot.knowledge.names import HYPHENATED_NAME, name_key, similar_keys
 from bot.knowledge.passages import Sentence
 from bot.knowledge.subjects import Works
-from bot.knowledge.text import Thesaurus, same_family, term
+from bot.knowledge.text import STOPWORDS, Thesaurus, same_family, term
 from bot.knowledge.wordlists import MONTHS, NUMBER_WORDS, SCALES, WEEKDAYS
 
 # How much a related word (synonym, same word family) counts against the word itself.
@@ -49,6 +49,8 @@ _CAUSE = re.compile(r"\b(because|due to|owing to|in the wake of|as a result|caus
                     r"led to|result of|started|began|broke out|breaks out)\b", re.I)
 _RANK = re.compile(RANK, re.I)
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*")
+# What may stand before the first word of a sentence or a quotation.
+_OPENERS = frozenset(".!?:\"“‘(")
 
 
 @dataclass(frozen=True)
@@ -80,10 +82,17 @@ class Evidence:
 class Token:
     raw: str
     term: str
+    opens: bool = False  # first word of a sentence or quotation: capitalised whatever it is
+
+    @property
+    def is_name(self) -> bool:
+        return self.raw[:1].isupper() and not self.opens and self.raw.lower() not in STOPWORDS
 
 
 def tokens(text: str) -> list[Token]:
-    return [Token(raw, term(raw.lower().replace("’", "'").split("'")[0])) for raw in _TOKEN.findall(text)]
+    return [Token(m.group(0), term(m.group(0).lower().replace("’", "'").split("'")[0]),
+                  not text[:m.start()].rstrip() or text[:m.start()].rstrip()[-1] in _OPENERS)
+            for m in _TOKEN.finditer(text)]
 
 
 class Matcher:
@@ -149,7 +158,7 @@ class Matcher:
                 return bool(numbers)
             return any(0 < t - n <= NUMBER_WINDOW for t in targets for n in numbers)
         asked = set(question.terms)
-        names = [i for i, w in enumerate(words) if i > 0 and w.raw[:1].isupper() and w.term not in asked]
+        names = [i for i, w in enumerate(words) if w.is_name and w.term not in asked]
         before, after = NAME_WINDOW
         return any(-before <= n - t <= after for t in targets for n in names)
 

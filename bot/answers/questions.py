@@ -50,7 +50,7 @@ _EXPECTS = (
     (Expects.PERSON, re.compile(r"(^|[.?!]\s*)(who|whom|whose)\b|\b(which|what) (actor|actress|director|"
                                 r"writer|author|cast member|person|character|role|creator)s?\b|"
                                 r"\bname of the \w+(er|or|ist|ess)\b")),
-    (Expects.NAME, re.compile(r"\bwhich\s+(?!is\b|was\b|are\b|were\b)[a-z]|"
+    (Expects.NAME, re.compile(r"\b(called|named)\W*(in|on|by|$)|\bwhich\s+(?!is\b|was\b|are\b|were\b)[a-z]|"
                               r"\bwhat\s+(?!else\b)[a-z-]+(\s+[a-z-]+)?\s+(is|was|are|were|does|did|do|has|have|had)\b")),
     (Expects.ORDINAL, re.compile(_RANK_QUESTION)),
 )
@@ -58,7 +58,8 @@ _EXPECTS = (
 _ABOUT_THE_STORY = re.compile(r"\b(spoil\w*|end\w*|finale|die[sd]?|death|alive|surviv\w*|kill\w*|happen\w*|"
                               r"fate|twist|plot)\b")
 # The thing a question is about when it asks for an attribute: "what is the budget …", "how tall …".
-_HEAD = re.compile(r"\bwhat(?:'s|s| is| was| are| were)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?([a-z]+)|"
+_HEAD = re.compile(r"\b(?:where|how) (?:can|could|do|should) (?:i|we|you|u) ([a-z]+)|"
+                   r"\bwhat(?:'s|s| is| was| are| were)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?([a-z]+)|"
                    r"\bhow\s+(?!many\b|much\b|did\b|does\b|do\b|is\b|was\b|are\b|were\b|can\b|could\b|"
                    r"would\b|will\b|has\b|have\b|had\b|long\b|quickly\b|soon\b|fast\b|often\b|far\b)([a-z]+)")
 # The two-word thing asked about, "what age rating does …", "which talent agency is …": both words must
@@ -68,7 +69,7 @@ _COMPOUND = re.compile(r"\b(?:what|which)\s+([a-z0-9-]+)\s+([a-z0-9-]+)\s+"
 # The thing a "which …" question names (the word after it) or a "how many …" question counts
 # (up to two words, stopping at the verb).
 _TARGET = {
-    Expects.NAME: re.compile(r"\b(?:which|what)\s+([a-z0-9-]+)"),
+    Expects.NAME: re.compile(r"^(?=.*?([a-z0-9-]+)\s+(?:called|named)\b)|\b(?:which|what)\s+([a-z0-9-]+)"),
     Expects.NUMBER: re.compile(r"\bhow many\s+((?:(?!(?:is|are|was|were|did|does|do|has|have|had|in|on|of|"
                                r"for|at|to)\b)[a-z0-9-]+\s*){1,2})"),
 }
@@ -76,6 +77,10 @@ _TARGET = {
 
 # A choice between alternatives, "netflix or disney+", "season 2 or a movie": the word on each side of "or".
 _CHOICE = re.compile(r"([a-z0-9][a-z0-9+-]*)\W+or\W+([a-z0-9][a-z0-9+-]*)")
+
+# A number that pins down what is asked about ("in its first 28 days", "the top 10"): a sentence must give it.
+# Not one that numbers a part ("season 2", "episode 5": the articles say "second season"), nor a 1 ("#1").
+_FIGURE = re.compile(r"(?<!season )(?<!episode )(?<!part )(?<!#)\b([2-9]|\d\d+)\b")
 
 # "What is it about?" asks for the plot, though it says no word of it.
 _ABOUT_WHAT = re.compile(r"^what\b.*\babout\W*$")
@@ -102,6 +107,7 @@ class Question:
     about_the_story: bool = False  # asks how the story goes or ends, so spoilers are fair game
     compound: tuple[str, str] | None = None  # the terms of a two-word thing asked about ("age rating")
     alternatives: tuple[str, ...] = ()  # the terms offered as a choice ("netflix or disney+"); one may be absent
+    figures: tuple[str, ...] = ()  # numbers that pin down what is asked ("its first 28 days"), not a part's number
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -168,7 +174,7 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
     content = " ".join(w for w in text.split() if w.lower().strip("?!.,") not in kind_words)
     target: tuple[str, ...] = ()
     if expects in _TARGET and (match := _TARGET[expects].search(lowered)):
-        target = tuple(terms(match.group(1)))
+        target = tuple(terms(next((g for g in match.groups() if g), "")))
     elif expects is Expects.NUMBER and _DURATION.search(lowered):
         target = _TIME_UNITS
     head_match = _HEAD.search(lowered)
@@ -182,4 +188,5 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
                     head if head and head not in STOPWORDS else None, bool(_ABOUT_THE_STORY.search(lowered)),
                     (term(compound[0]), term(compound[1]))
                     if compound and not STOPWORDS.intersection(compound) and compound[0] not in kind_words else None,
-                    tuple(term(w) for pair in _CHOICE.findall(lowered) for w in pair if w not in STOPWORDS))
+                    tuple(term(w) for pair in _CHOICE.findall(lowered) for w in pair if w not in STOPWORDS),
+                    tuple(_FIGURE.findall(lowered)))

@@ -37,6 +37,7 @@ GRID: dict[str, list[float]] = {
     "dense": [round(0.1 + 0.025 * i, 3) for i in range(11)],
     "passage": [round(0.05 + 0.025 * i, 3) for i in range(11)],
     "coverage": [round(0.1 + 0.05 * i, 3) for i in range(9)],
+    "story": [round(0.02 * i, 3) for i in range(9)],
     "no_slot": [round(0.3 + 0.05 * i, 3) for i in range(12)],
     "off_names": [round(0.2 + 0.05 * i, 3) for i in range(11)],
     "max_unknown": [round(0.4 + 0.05 * i, 3) for i in range(9)],

@@ -101,7 +101,8 @@ class Analyser:
         speakers = tuple(dict.fromkeys([*(s for n in named for s in (n.players if n.is_character
                                                                        else (n.name, *n.variants))),
                                         *aliases]))
-        query_terms = self.query_terms(question)
+        vocabulary = self.subjects.vocabulary(asked)
+        query_terms = self._choice_made(question, self.query_terms(question), vocabulary)
         # A name the facts recognise, however typed ("parkjihu"), is known.
         name_words = {term(w) for n in named for w in n.typed}
         return Analysis(question, kind, vector, query_terms, lowered,
@@ -109,7 +110,7 @@ class Analyser:
                         about_series_only=not {t for t in question.terms if t not in self._series_terms} - JOB_TERMS,
                         named=named, speakers=speakers,
                         unknown=self.unknown_share(question, [t for t in query_terms if t not in name_words],
-                                                   self.subjects.vocabulary(asked)))
+                                                   vocabulary))
 
     def unknown_share(self, question: Question, query_terms: list[str], vocabulary: frozenset[str]) -> float:
         """The rarity-weighted share of the question's non-name words that the articles never use.
@@ -124,15 +125,19 @@ class Analyser:
         if question.compound and not self._together(*question.compound):
             return 1.0
         focus = {t for t in query_terms if t not in self.name_terms}
-        # Of a choice between named things ("netflix or disney+"), the one the articles never name is no
-        # unknown focus; a choice of words ("good or just hype") still needs both.
-        if any(t in self._proper_terms and self.known(t, vocabulary) for t in question.alternatives):
-            focus -= {t for t in question.alternatives if not self.known(t, vocabulary)}
         if not focus:
             return 0.0
         idf = self.knowledge.lexical.idf
         unknown = {t for t in focus if not self.known(t, vocabulary)}
         return sum(idf(t) for t in unknown) / sum(idf(t) for t in focus)
+
+    def _choice_made(self, question: Question, query_terms: list[str], vocabulary: frozenset[str]) -> list[str]:
+        """Of a choice between named things ("netflix or disney+"), the one the articles never name is no
+        term of the question: the answer names the other. A choice of words ("good or just hype") keeps both."""
+        if not any(t in self._proper_terms and self.known(t, vocabulary) for t in question.alternatives):
+            return query_terms
+        absent = {t for t in question.alternatives if not self.known(t, vocabulary)}
+        return [t for t in query_terms if t not in absent]
 
     def _together(self, first: str, second: str) -> bool:
         """Whether the articles use the two terms (or related ones) side by side: "age rating" is unknown

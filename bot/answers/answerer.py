@@ -148,6 +148,7 @@ class Answerer:
                 names=1.0 if spoken else _weighted_share(matched, weights, names),
                 has_slot=has_slot,
                 spoils=sentence.spoiler and not question.about_the_story,
+                tells_story=sentence.spoiler and question.about_the_story,
                 elsewhere=matcher.elsewhere(sentence, analysed.asked.works),
             )))
         return found

@@ -46,7 +46,7 @@ _PLACE = re.compile(rf"\b(?:in|at|inside|across|near|outside)\s+(?:the\s+)?(?!(?
                     r"reach|reached|arrive|arrived|escape|escaped|trapped|stuck|set)\b")
 # Words that give a cause or an origin.
 _CAUSE = re.compile(r"\b(because|due to|owing to|in the wake of|as a result|caused|thanks to|"
-                    r"led to|result of|started|began|broke out|breaks out)\b", re.I)
+                    r"led to|result of)\b", re.I)
 _RANK = re.compile(RANK, re.I)
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*")
 # What may stand before the first word of a sentence or a quotation.
@@ -64,9 +64,12 @@ class Evidence:
     has_slot: bool
     spoils: bool  # a spoiler sentence, for a question that did not ask about the story
     elsewhere: bool = False  # about another show only, for a question that does not name it
+    tells_story: bool = False  # a sentence of a spoiler section, for a question about how the story goes
 
     def score(self, w: Weights) -> float:
         score = w.dense * self.dense + w.passage * self.passage + w.coverage * self.coverage
+        if self.tells_story:
+            score += w.story
         if not self.has_slot:
             score *= w.no_slot
         if self.spoils:
@@ -147,7 +150,11 @@ class Matcher:
             part = next((wanted for asks, wanted in _DATE_PARTS if asks.search(question.text.lower())), _DATE)
             return bool(part.search(text))
         if expects is Expects.ORDINAL:
-            return bool(_RANK.search(text))
+            # The rank of the kind of thing asked about ("the first k-drama to …"), not of another ("the
+            # first country to …").
+            return any(not question.target or any(self.related(t, w.term) for t in question.target
+                                                   for w in tokens(text[m.end():])[:NUMBER_WINDOW])
+                       for m in _RANK.finditer(text))
         words = tokens(text)
         if expects is Expects.PERSON:
             return bool(HYPHENATED_NAME.search(text)) or any(w.term in self.name_terms for w in words)

@@ -39,7 +39,7 @@ class Expects(StrEnum):
 RANK = (r"\b(" + "|".join(w for w in ORDINAL_WORDS if w != "zeroth") + r"|\d+(st|nd|rd|th))\b"
         r"(?!\s+(season|episode|part|half|time|week|day|month|year)s?\b)")
 # A question whether something is the first (or any rank) of its kind: "is it the first k-drama to …".
-_RANK_QUESTION = r"\bthe " + RANK + r"(\s+[\w-]+){1,3}\s+(to|among|ever)\b"
+_RANK_QUESTION = r"\bthe " + RANK + r"\s+(?P<target>(?:[\w-]+\s+){0,2}[\w-]+)\s+(?:to|among|ever)\b"
 
 _EXPECTS = (
     (Expects.DATE, re.compile(r"\b(when|what (day|date|year|month|time)s?|which (day|date|year|month)s?|"
@@ -53,6 +53,7 @@ _EXPECTS = (
     (Expects.NAME, re.compile(r"\b(called|named)\W*(in|on|by|$)|\bwhich\s+(?!is\b|was\b|are\b|were\b)[a-z]|"
                               r"\bwhat\s+(?!else\b)[a-z-]+(\s+[a-z-]+)?\s+(is|was|are|were|does|did|do|has|have|had)\b")),
     (Expects.ORDINAL, re.compile(_RANK_QUESTION)),
+    (Expects.REASON, re.compile(r"\b(why|how come|(come|came|comes) from|origins?)\b")),
 )
 # A question about how the story goes or ends may be answered from a spoiler section first.
 _ABOUT_THE_STORY = re.compile(r"\b(spoil\w*|end\w*|finale|die[sd]?|death|alive|surviv\w*|kill\w*|happen\w*|"
@@ -69,9 +70,11 @@ _COMPOUND = re.compile(r"\b(?:what|which)\s+([a-z0-9-]+)\s+([a-z0-9-]+)\s+"
 # The thing a "which …" question names (the word after it) or a "how many …" question counts
 # (up to two words, stopping at the verb).
 _TARGET = {
-    Expects.NAME: re.compile(r"^(?=.*?([a-z0-9-]+)\s+(?:called|named)\b)|\b(?:which|what)\s+([a-z0-9-]+)"),
-    Expects.NUMBER: re.compile(r"\bhow many\s+((?:(?!(?:is|are|was|were|did|does|do|has|have|had|in|on|of|"
-                               r"for|at|to)\b)[a-z0-9-]+\s*){1,2})"),
+    Expects.NAME: (re.compile(r"(?P<target>[a-z0-9-]+)\s+(?:called|named)\b"),
+                   re.compile(r"\b(?:which|what)\s+(?P<target>[a-z0-9-]+)")),
+    Expects.ORDINAL: (re.compile(_RANK_QUESTION),),
+    Expects.NUMBER: (re.compile(r"\bhow many\s+(?P<target>(?:(?!(?:is|are|was|were|did|does|do|has|have|had|in|"
+                                r"on|of|for|at|to)\b)[a-z0-9-]+\s*){1,2})"),),
 }
 
 
@@ -92,6 +95,7 @@ _TIME_UNITS = tuple(terms("minutes hours days weeks months years"))
 _KIND_WORDS = {
     Expects.DATE: {"day", "days", "week", "weekday", "date", "dates", "year", "years", "month", "months", "time"},
     Expects.NUMBER: {"number", "percentage"},
+    Expects.REASON: {"why", "come", "came", "comes", "origin", "origins", "reason", "cause"},
 }
 
 
@@ -173,8 +177,9 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
     kind_words = _KIND_WORDS.get(expects, set())
     content = " ".join(w for w in text.split() if w.lower().strip("?!.,") not in kind_words)
     target: tuple[str, ...] = ()
-    if expects in _TARGET and (match := _TARGET[expects].search(lowered)):
-        target = tuple(terms(next((g for g in match.groups() if g), "")))
+    match = next((m for pattern in _TARGET.get(expects, ()) if (m := pattern.search(lowered))), None)
+    if match:
+        target = tuple(terms(match.group("target")))
     elif expects is Expects.NUMBER and _DURATION.search(lowered):
         target = _TIME_UNITS
     head_match = _HEAD.search(lowered)

@@ -25,6 +25,7 @@ class Weights:
     dense: float = 0.235  # question ↔ sentence similarity
     passage: float = 0.18  # question ↔ surrounding passage similarity
     coverage: float = 0.30  # share of the question's (rarity-weighted) words the sentence has
+    story: float = 0.0  # added for a sentence that tells the story (a spoiler section's), asked how it goes
     no_slot: float = 0.55  # factor when the sentence lacks the kind of answer asked for
     min_names: float = 0.25  # share of the people the question names that the sentence must name …
     off_names: float = 0.4  # … or its score is multiplied by this

@@ -24,7 +24,7 @@ from bot.answers.model import Answer, Outcome, Quote
 from bot.answers.questions import Expects, Rejection, split_questions
 from bot.answers.retrieval import Retriever
 from bot.answers.selection import Candidate, merge, rank, select
-from bot.answers.weights import MAX_QUOTES, SENTENCE_DEPTH, Weights
+from bot.answers.weights import CONTEXT_MATCH, MAX_QUOTES, SENTENCE_DEPTH, Weights
 from bot.knowledge.articles import Article
 from bot.knowledge.embedding import Encoder
 from bot.knowledge.facts import Citation
@@ -50,6 +50,10 @@ class Answerer:
         self.analyser = Analyser(knowledge, embedder, aliases, thesaurus)
         self.retriever = Retriever(knowledge)
         self._sentence_terms = [frozenset(terms(s.quote)) for s in knowledge.sentences]
+        # The sentence before, in the same paragraph: where "citing data from FlixPatrol" names what the
+        # next sentence's "679 points" are.
+        self._context_terms = [self._sentence_terms[s.id - 1] if s.position > 0 else frozenset()
+                               for s in knowledge.sentences]
         self._sentences_with: dict[str, list[int]] = {}
         for sid, present in enumerate(self._sentence_terms):
             for t in present:
@@ -135,12 +139,14 @@ class Answerer:
             sentence = self.knowledge.sentences[sid]
             if not sentence.quotable:
                 continue
-            present = self._sentence_terms[sid]
+            present, context = self._sentence_terms[sid], self._context_terms[sid]
             has_slot = matcher.has_slot(question, sentence, analysed.speakers)
             # Attributed speech names its speaker through the attribution ("…," Lee said).
             spoken = has_slot and question.expects is Expects.SPEECH and bool(analysed.speakers)
             matched = {t: 1.0 if (spoken and t in names) or players.get(t, frozenset()) & present
-                       else matcher.match(t, present) for t in weights}
+                       else matcher.match(t, present) if t in names
+                       else max(matcher.match(t, present), CONTEXT_MATCH * matcher.match(t, context))
+                       for t in weights}
             found.append((sentence, Evidence(
                 dense=sentence_dense,
                 passage=passage_dense[sid],

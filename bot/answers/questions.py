@@ -137,7 +137,8 @@ def clean(raw: str) -> str:
 # Where one message asks two questions: "and" or a question mark, then a question word opening the second.
 _QUESTION_WORD = (r"(?:when|what|whats|who|whos|whom|where|why|how|which|is|are|was|were|do|does|did|has|have|"
                   r"can|will)\b")
-_SECOND_QUESTION = re.compile(rf"(?:,?\s+(?:and|&)\s+|\?\s*(?:and\s+)?)(?={_QUESTION_WORD})", re.I)
+_SECOND_QUESTION = re.compile(rf"(?:,?\s+(?:and|&)\s+|\?\s*(?:(?:and|also|so|but|like|ok|okay|wait|or)\s+)*)"
+                              rf"(?={_QUESTION_WORD})", re.I)
 _OPENS_QUESTION = re.compile(rf"^\W*{_QUESTION_WORD}", re.I)
 _HAS_QUESTION_WORD = re.compile(rf"\b{_QUESTION_WORD}", re.I)
 _PERSONAL_PRONOUN = re.compile(r"\b(he|she|him|her|his|hers|they|them|their)\b", re.I)

@@ -14,6 +14,8 @@ MAX_QUOTED_CHARS = 450
 REDUNDANT_SIMILARITY = 0.85
 # Sentences found directly by their own vectors, besides those of the retrieved passages.
 SENTENCE_DEPTH = 10
+# How much a question word counts when only the sentence before has it (it names what this one speaks of).
+CONTEXT_MATCH = 0.5
 # Unknown words of at least this length are read as typos of the closest known word, if close enough.
 TYPO_MIN_LENGTH, TYPO_SIMILARITY = 5, 0.8
 

@@ -46,7 +46,8 @@ class Subjects:
         self._patterns = [(work, _question_pattern(work, fold_title(work) in plain)) for work in self.works.others]
         self._series = [_question_pattern(t, False) for t in (self.works.series.title, *self.works.series.aliases)]
         self._about = [s.work for s in sentences]
-        self._named = [frozenset(m.work for m in self.works.mentions(t)) for t in texts]
+        # What a sentence names, with the lead it is quoted with ("…her role in Squid Game…. She later …").
+        self._named = [frozenset(m.work for m in self.works.mentions(s.quote)) for s in sentences]
         self._terms = [frozenset(terms(s.quote)) for s in sentences]
         self._masks: dict[frozenset[str | None], np.ndarray] = {}
         self._vocabularies: dict[frozenset[str | None], frozenset[str]] = {}

@@ -109,6 +109,27 @@ def test_how_something_started_is_answered_by_its_origin(answerer):
     assert quotes and "science experiment" in quotes[0].text
 
 
+def test_a_choice_is_answered_by_the_alternative_the_articles_name(answerer):
+    answer = answerer.ask("is it on netflix or disney+")
+    assert answer.answered and "Netflix" in answer.quotes[0].text
+    assert not answerer.ask("is it on hulu or disney+").answered
+
+
+def test_a_figure_the_articles_never_give_is_declined(answerer):
+    """124 million hours were counted in the first week; nothing is said of its first 28 days."""
+    assert not answerer.ask("how many hours did aouad get in its first 28 days").answered
+
+
+def test_a_sentence_found_by_its_words_in_a_paragraph_about_other_things(answerer):
+    quoted = " ".join(q.text for q in answerer.ask("when did netflix first announce it").quotes)
+    assert "April 2020" in quoted
+
+
+def test_a_sentence_quoted_with_its_lead_answers_about_the_show_the_lead_names(answerer):
+    quotes = answerer.ask("in squid game who did lee yoo-mi's character die to save").quotes
+    assert quotes and "Kang Sae-byeok" in quotes[0].text
+
+
 def test_sources_that_disagree_are_quoted_together(answerer):
     answer = answerer.ask("Who created the series?")
     assert len({q.source_id for q in answer.quotes}) >= 2

@@ -47,3 +47,21 @@ def test_who_said_what_quotes_the_persons_own_words_first(answerer):
 def test_a_link_teaser_is_never_quoted(answerer):
     answer = answerer.ask("is a season 2 coming?")
     assert answer.answered and not any("read everything" in q.text for q in answer.quotes)
+
+
+def test_what_a_characters_actor_said_is_their_actors_own_words(answerer):
+    """Characters give no interviews: "onjo's actress" speaks through Park Ji-hu's quotation."""
+    assert "more realistic" in first_quote(answerer, "what did onjo's actress say abt the pandemic")
+
+
+@pytest.mark.parametrize(("question", "pairing"), [
+    ("parkjihu plays who again", "Park Ji-hu (Nam On-jo)"),  # a full name typed run together
+    ("the dae su guy had me crying lmao whats the actors name", "Lim Jae-hyeok (Yang Dae-su)"),
+])
+def test_a_name_however_typed_is_known(answerer, question: str, pairing: str):
+    assert pairing in first_quote(answerer, question)
+
+
+def test_a_character_is_found_through_the_actor_who_plays_them(answerer):
+    """Na-yeon's actress is Lee Yoo-mi: the sentence about her Squid Game role names the actress only."""
+    assert "Ji-Yeong" in first_quote(answerer, "isnt the na-yeon actress from squid game?? who was she in that")

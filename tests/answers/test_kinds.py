@@ -20,6 +20,8 @@ def classifier(embedder: Embedder) -> KindClassifier:
     ("when did it premiere", Kind.DATE), ("how many episodes are there", Kind.NUMBER),
     ("where can you stream it", Kind.PLATFORM), ("why was it delayed", Kind.REASON),
     ("is there a second season", Kind.YES_NO), ("what is the plot", Kind.DESCRIPTION),
+    ("are most of the cast experienced actors?", Kind.YES_NO),  # asks for no name, though it says "actors"
+    ("where did the zombie virus come from", Kind.REASON), ("what years did the webtoon run", Kind.DATE),
 ])
 def test_word_rules(classifier: KindClassifier, question: str, kind: Kind):
     assert classifier.by_words(question) is kind

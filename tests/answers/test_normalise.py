@@ -23,6 +23,8 @@ def normaliser() -> Normaliser:
     ("gwinam actor? that guy was terrifying ngl", "gwinam actor?"),  # chatter after it; a name left alone
     ("where can u stream the show", "where can you stream All of Us Are Dead"),
     ("do they make it out", "do they make it out"),  # an idiom's "it" is not the show
+    ("wait so do they survive at the end or what", "so do they survive at the end"),  # a tag, not a question
+    ("whats it about in like one sentence", "what is All of Us Are Dead about"),  # a request for brevity
 ])
 def test_fan_wording_becomes_tidy(normaliser: Normaliser, typed: str, tidy: str):
     assert normaliser.normalise(typed) == tidy
@@ -49,3 +51,9 @@ def test_a_run_together_name_is_left_for_the_name_matcher():
     normaliser = Normaliser(Counter({"hyuk": 3, "plays": 2}), "All of Us Are Dead", names=["Su-hyeok", "Dong-hyuk"])
     assert normaliser.normalise("who plays suhyuk") == "who plays suhyuk"
     assert normaliser.normalise("who plays hyukk") == "who plays hyuk"  # not a name: mended as before
+
+
+def test_a_possessive_is_not_mended_as_a_typo():
+    """ "hu's" is Ji-hu's: a short owner is left alone, never turned into "hubs"."""
+    normaliser = Normaliser(Counter({"character": 4, "hubs": 1}), "All of Us Are Dead", names=["Ji-hu"])
+    assert normaliser.normalise("park ji hu's character?") == "park ji hu's character?"

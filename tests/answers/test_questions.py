@@ -63,3 +63,47 @@ def test_the_two_word_thing_asked_about():
     assert isinstance(question, Question) and question.compound == (term("age"), term("rating"))
     question = analyse("what day did it come out", KNOWN)
     assert isinstance(question, Question) and question.compound is None
+
+
+def test_a_choice_offers_its_alternatives():
+    question = analyse("is it on netflix or disney+", KNOWN)
+    assert isinstance(question, Question)
+    assert question.alternatives == (term("netflix"), term("disney+"))
+
+
+@pytest.mark.parametrize(("raw", "figures"), [
+    ("how many hours did it get in its first 28 days", ("28",)),
+    ("how many episodes will season 2 have", ()),  # numbers a part: the articles write "second season"
+    ("did it hit #1 in the top 10", ("10",)),
+])
+def test_figures_that_pin_a_question_down(raw: str, figures: tuple[str, ...]):
+    question = analyse(raw, KNOWN)
+    assert isinstance(question, Question)
+    assert question.figures == figures
+
+
+@pytest.mark.parametrize(("raw", "expects", "target"), [
+    ("what is the zombie virus called in the show?", Expects.NAME, ("virus",)),
+    ("which webtoon is it based on", Expects.NAME, (term("webtoon"),)),
+    ("is it the first kdrama to top netflix", Expects.ORDINAL, (term("kdrama"),)),
+    ("how many hours watched did it get", Expects.NUMBER, (term("hours"), term("watched"))),
+])
+def test_the_thing_a_question_names_or_ranks_or_counts(raw: str, expects: Expects, target: tuple[str, ...]):
+    question = analyse(raw, KNOWN)
+    assert isinstance(question, Question)
+    assert (question.expects, question.target) == (expects, target)
+
+
+def test_what_it_is_about_asks_for_the_plot():
+    question = analyse("what is All of Us Are Dead about", KNOWN)
+    assert isinstance(question, Question) and "plot" in question.words
+
+
+def test_the_head_of_where_can_i_is_its_verb():
+    question = analyse("where can i buy the webtoon in english", KNOWN)
+    assert isinstance(question, Question) and question.head == "buy"
+
+
+def test_a_second_question_after_filler_is_split_off():
+    assert split_questions("is it a long watch? like how many eps we talkin") == \
+        ["is it a long watch", "how many eps we talkin"]

@@ -1,0 +1,57 @@
+"""Whether a sentence holds what a question asks for: the real thesaurus and names, sentences written here."""
+
+import pytest
+
+from bot.answers.evidence import tokens
+from bot.answers.questions import Question, analyse
+from bot.knowledge.passages import Sentence
+
+
+def sentence(text: str) -> Sentence:
+    return Sentence(0, "test", 0, 0, text, False, None)
+
+
+def question(raw: str) -> Question:
+    analysed = analyse(raw, frozenset())
+    assert isinstance(analysed, Question)
+    return analysed
+
+
+@pytest.mark.parametrize(("asked", "text", "holds"), [
+    ("what day of the week did it premiere", "It premiered on January 28.", False),
+    ("what day of the week did it premiere", "The drama debuted on the platform Friday.", True),
+    ("what years did the webtoon run", "The webtoon ran between 2009 and 2011.", True),
+    ("what years did the webtoon run", "The webtoon ran last November.", False),
+    ("when did it premiere", "It premiered on January 28.", True),
+])
+def test_a_date_question_wants_the_part_of_the_date_it_names(answerer, asked: str, text: str, holds: bool):
+    assert answerer.analyser.matcher.has_slot(question(asked), sentence(text)) is holds
+
+
+@pytest.mark.parametrize(("text", "holds"), [
+    ("It became the second Korean series to reach No. 1.", True),
+    ("Korea became the first country to have two shows at No. 1.", False),
+])
+def test_a_rank_must_be_of_the_kind_of_thing_asked(answerer, text: str, holds: bool):
+    asked = question("is it the first kdrama to top netflix")
+    assert answerer.analyser.matcher.has_slot(asked, sentence(text)) is holds
+
+
+def test_a_word_opening_a_sentence_or_a_quotation_is_no_name():
+    words = tokens('The synopsis read, "A zombie virus breaks out. Endangered students flee" in Seoul.')
+    assert [w.raw for w in words if w.is_name] == ["Seoul"]
+
+
+def test_a_name_beside_the_thing_asked_answers_what_it_is_called(answerer):
+    asked = question("what is the zombie virus called in the show?")
+    matcher = answerer.analyser.matcher
+    assert not matcher.has_slot(asked, sentence('The synopsis read, "A zombie virus breaks out fast."'))
+    assert matcher.has_slot(asked, sentence("In the show the virus is called Jonas Virus."))
+
+
+def test_another_shows_sentence_is_elsewhere_unless_the_question_asks_about_that_show(answerer):
+    matcher = answerer.analyser.matcher
+    about_squid_game = sentence('"Squid Game" became Netflix\'s most watched show ever.')
+    assert matcher.elsewhere(about_squid_game, frozenset({None}))
+    asked = answerer.analyser.subjects.asked("how many hours did squidgame get")  # the title typed run together
+    assert not matcher.elsewhere(about_squid_game, asked.works)

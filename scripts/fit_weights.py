@@ -24,10 +24,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from bot.answers.analysis import Analysis
-from bot.answers.answerer import Answerer, load_answerer
+from bot.answers.answerer import Answerer, combine, load_answerer
 from bot.answers.evidence import Evidence
 from bot.answers.model import Answer, Outcome
-from bot.answers.questions import Rejection
+from bot.answers.questions import Rejection, split_questions
 from bot.answers.selection import rank
 from bot.answers.weights import Weights
 from bot.knowledge.passages import Sentence
@@ -50,13 +50,21 @@ PASSES = 3
 
 
 @dataclass
-class Prepared:
-    """One question worked out once: its row, and either a fixed answer or its unknown share and evidence."""
+class Part:
+    """One question of a message worked out once: either a fixed answer or its unknown share and evidence."""
 
-    row: dict
+    text: str
     fixed: Answer | None  # rejected input, or the facts' answer for a cast or crew question
     unknown: float
     evidence: list[tuple[Sentence, Evidence]]
+
+
+@dataclass
+class Prepared:
+    """One row of a question set: the questions its message asks (bot.answers.questions.split_questions)."""
+
+    row: dict
+    parts: list[Part]
 
 
 def fold(text: str) -> str:
@@ -66,29 +74,35 @@ def fold(text: str) -> str:
 
 
 def prepare(answerer: Answerer, rows: list[dict]) -> list[Prepared]:
-    prepared = []
     never = replace(answerer.weights, max_unknown=float("inf"))
-    for row in rows:
-        analysed = answerer.analyser.analyse(row["q"])
-        if isinstance(analysed, Rejection):
-            prepared.append(Prepared(row, Answer(row["q"], Outcome.NOT_A_QUESTION), 0.0, []))
-            continue
-        assert isinstance(analysed, Analysis)
-        answerer.weights = never
-        fixed = answerer.settle(row["q"], analysed)
-        prepared.append(Prepared(row, fixed, analysed.unknown, [] if fixed else answerer.gather(analysed)))
-    return prepared
+    answerer.weights = never
+    return [Prepared(row, [prepare_part(answerer, text) for text in split_questions(row["q"])]) for row in rows]
+
+
+def prepare_part(answerer: Answerer, text: str) -> Part:
+    analysed = answerer.analyser.analyse(text)
+    if isinstance(analysed, Rejection):
+        return Part(text, Answer(text, Outcome.NOT_A_QUESTION), 0.0, [])
+    assert isinstance(analysed, Analysis)
+    fixed = answerer.settle(text, analysed)
+    return Part(text, fixed, analysed.unknown, [] if fixed else answerer.gather(analysed))
+
+
+def answer_part(answerer: Answerer, part: Part, weights: Weights) -> Answer:
+    if part.fixed is not None and not part.fixed.answered:
+        return part.fixed
+    if part.unknown >= weights.max_unknown:
+        return Answer(part.text, Outcome.NOT_IN_ARTICLES)
+    if part.fixed is not None:
+        return part.fixed
+    answerer.weights = weights
+    return answerer.answer(part.text, rank(part.evidence, weights))
 
 
 def answer(answerer: Answerer, item: Prepared, weights: Weights) -> Answer:
-    if item.fixed is not None and not item.fixed.answered:
-        return item.fixed
-    if item.unknown >= weights.max_unknown:
-        return Answer(item.row["q"], Outcome.NOT_IN_ARTICLES)
-    if item.fixed is not None:
-        return item.fixed
-    answerer.weights = weights
-    return answerer.answer(item.row["q"], rank(item.evidence, weights))
+    """The answer the bot gives with these weights, as Answerer.ask puts a message's answers together."""
+    answers = [answer_part(answerer, part, weights) for part in item.parts]
+    return answers[0] if len(answers) == 1 else combine(item.row["q"], answers)
 
 
 def measure(answerer: Answerer, items: list[Prepared], weights: Weights) -> dict[str, float]:

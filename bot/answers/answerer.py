@@ -68,14 +68,7 @@ class Answerer:
         parts = split_questions(question)
         if len(parts) == 1:
             return self._ask_one(question)
-        answers = [self._ask_one(part) for part in parts]
-        answered = [a for a in answers if a.answered]
-        if not answered:
-            declined = [a for a in answers if a.outcome is Outcome.NOT_IN_ARTICLES]
-            return Answer(question, answers[0].outcome if not declined else Outcome.NOT_IN_ARTICLES,
-                          missing=declined[0].missing if declined else None)
-        return Answer(question, Outcome.ANSWERED, merge([a.quotes for a in answered], MAX_QUOTES),
-                      about=answered[0].about)
+        return combine(question, [self._ask_one(part) for part in parts])
 
     def _ask_one(self, question: str) -> Answer:
         analysed = self.analyser.analyse(question)
@@ -210,6 +203,18 @@ class Answerer:
         article = self.knowledge.article(sentence.source_id)
         return Quote(sentence.quote, article.source_id, article.title, article.date, sentence.spoiler,
                      round(candidate.score, 4), article.label)
+
+
+def combine(question: str, answers: list[Answer]) -> Answer:
+    """One answer to a message from the answers to each question it asks: their quotes together, or the
+    decline saying what is missing when none is answered."""
+    answered = [a for a in answers if a.answered]
+    if not answered:
+        declined = [a for a in answers if a.outcome is Outcome.NOT_IN_ARTICLES]
+        return Answer(question, answers[0].outcome if not declined else Outcome.NOT_IN_ARTICLES,
+                      missing=declined[0].missing if declined else None)
+    return Answer(question, Outcome.ANSWERED, merge([a.quotes for a in answered], MAX_QUOTES),
+                  about=answered[0].about)
 
 
 def _cite(citation: Citation) -> Quote:

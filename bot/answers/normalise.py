@@ -32,13 +32,22 @@ ENGLISH_SPELLINGS = 30_000
 SHORT_WORD = 5
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-'][A-Za-z0-9]+)*")
 # Chatter before a question ("just finished ep 5 omg 😍 who plays …") ends where a question word starts.
-_QUESTION_WORD = r"who|whom|whose|what|when|where|which|why|how"
+_QUESTION_WORD = r"who|whom|whose|what|when|where|which|why|how|whos|whats|wheres|whens|hows|wat|wen"
 # A question word at the very end ("… at the end or what") is a tag, not where the question starts.
 _QUESTION_START = re.compile(rf"\b(?:{_QUESTION_WORD})\b(?=\W+\w)", re.I)
 _LEADING_QUESTION = re.compile(rf"^(?:{_QUESTION_WORD}|is|are|was|were|do|does|did|has|have|can|will|"
                                r"could|would|should)\b", re.I)
 # A question is split into segments at sentence ends and emoji; only those that ask are kept.
 _SEGMENT_BREAK = re.compile(r"(?<=[?!.])\s+|[\U0001F000-\U0001FFFF\u2600-\u27BF]+")
+# Chatter after the question: a fan's aside ("… ngl shes the coolest", "… lol my gf keeps telling me …")
+# runs from its marker to the end.
+_CHATTER_AFTER = re.compile(r"\s+(?:lol|lmao|ngl|tbh|fr|omg|smh|imo|my|i'm|im|i've|ive|she's|shes|he's|hes|"
+                            r"they're|theyre)\b.*$", re.I)
+# What the fan was doing, before the question: "just finished ep 3 and …", "binged it all, …".
+_OPENING_ASIDE = re.compile(r"^(?:(?:just|ok|okay|omg|so)\s+)*(?:finished|watched|binged|started|watching|binging)\b"
+                            r"[^,]*?(?:,|\band\b)\s*", re.I)
+# A question pointing back at someone ("whats his character") needs what came before it.
+_POINTS_BACK = re.compile(r"\b(?:he|she|him|his|her|hers|they|them|their)\b", re.I)
 _CHATTER_OPENERS = re.compile(r"\b(?:just|omg|lol|wait|ok|okay|so|btw|idk|ngl|tbh|finished|watched|watching|"
                               r"binged|guys)\b", re.I)
 
@@ -84,15 +93,20 @@ class Normaliser:
     def _question_part(self, text: str) -> str:
         """Drop the chatter around the question: segments that ask nothing, an opener before the asking."""
         segments = [s.strip() for s in _SEGMENT_BREAK.split(text) if s and s.strip()]
-        asking = [s for s in segments if s.endswith("?") or _LEADING_QUESTION.match(s) or _QUESTION_START.search(s)]
-        if len(segments) > 1 and asking:
-            segments = asking
+        asks = [bool(s.endswith("?") or _LEADING_QUESTION.match(s) or _QUESTION_START.search(s)) for s in segments]
+        if len(segments) > 1 and any(asks):
+            # An asking segment that points back keeps the one before it ("yoo insoo is so creepy 💀 whats his …").
+            segments = [s for i, s in enumerate(segments)
+                        if asks[i] or (i + 1 < len(segments) and asks[i + 1] and _POINTS_BACK.search(segments[i + 1]))]
         kept = []
         for segment in segments:
             start = _QUESTION_START.search(segment)
-            if start and start.start() > 0 and _CHATTER_OPENERS.search(segment[:start.start()]):
-                segment = segment[start.start():]
-            kept.append(segment)
+            if start:
+                segment = segment[:start.start()] + _CHATTER_AFTER.sub("", segment[start.start():], count=1)
+                if start.start() > 0 and _CHATTER_OPENERS.search(segment[:start.start()]) \
+                        and not _POINTS_BACK.search(segment[start.start():]):
+                    segment = segment[start.start():]
+            kept.append(_OPENING_ASIDE.sub("", segment, count=1))
         return " ".join(kept) if kept else text
 
     def _mend(self, typed: str) -> str:

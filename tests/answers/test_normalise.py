@@ -25,6 +25,8 @@ def normaliser() -> Normaliser:
     ("do they make it out", "do they make it out"),  # an idiom's "it" is not the show
     ("wait so do they survive at the end or what", "so do they survive at the end"),  # a tag, not a question
     ("whats it about in like one sentence", "what is All of Us Are Dead about"),  # a request for brevity
+    ("wat is aouad even about lol my gf keeps telling me", "what is All of Us Are Dead about"),  # an aside after
+    ("binged it all in 2 days, how many eps total", "how many episodes total"),  # what the fan was doing
 ])
 def test_fan_wording_becomes_tidy(normaliser: Normaliser, typed: str, tidy: str):
     assert normaliser.normalise(typed) == tidy
@@ -57,3 +59,10 @@ def test_a_possessive_is_not_mended_as_a_typo():
     """ "hu's" is Ji-hu's: a short owner is left alone, never turned into "hubs"."""
     normaliser = Normaliser(Counter({"character": 4, "hubs": 1}), "All of Us Are Dead", names=["Ji-hu"])
     assert normaliser.normalise("park ji hu's character?") == "park ji hu's character?"
+
+
+def test_a_question_pointing_back_keeps_who_it_points_to():
+    """ "his" is Yoo In-soo's: the aside naming him is kept, though chatter ends with the emoji."""
+    normaliser = Normaliser(Counter({"character": 4}), "All of Us Are Dead", names=["In-soo"])
+    assert normaliser.normalise("yoo insoo is SO creepy 💀 whats his characters name") == \
+        "yoo insoo is SO creepy what is his characters name"

@@ -119,8 +119,10 @@ def answer_from_facts(kind: Kind, text: str, named: Sequence[Named], facts: Cast
         # role it names; any other ("are the actors new?") is not a cast question after all.
         if not _ASKS_FOR_NAME.search(text) or _YES_NO.match(text):
             return None
+        # One role asked about ("who plays the principal") is declined by name; the cast as a whole ("who
+        # are the main actors") is for the sentences listing it.
         subject = _subject(text)
-        return FactAnswer(missing=f"who plays {subject}" if subject else None)
+        return FactAnswer(missing=f"who plays {subject}") if subject else None
     job = asked_job(text, about_series_only)
     if job is None or job not in facts.jobs:
         return None
@@ -139,13 +141,17 @@ _ASKS_FOR_NAME = re.compile(r"\b(who|whom|whose|which|what|name)\b|\?\W*$")
 # A yes-or-no question ("are most of the cast new actors?") asks for no name.
 _YES_NO = re.compile(r"^(is|are|was|were|do|does|did|has|have|can|will|could)\b")
 _ASKED_ABOUT = re.compile(r"\b(?:plays?|played|for|as|of|behind)\s+(?P<what>(?:the|a|an)\s+[\w -]+?)"
-                          r"\s*(?:\?|$|\bwho\b)")
+                          r"\s*(?:\?|$|\bwho\b)|\b(?:plays?|played)\s+(?P<who>[a-z][\w-]+)\b")
 
 
 def _subject(text: str) -> str | None:
     """The role a question asks about when no name matched ("the pe teacher"), for the decline."""
     match = _ASKED_ABOUT.search(text)
-    return match.group("what").strip() if match else None
+    if not match:
+        return None
+    if match.group("what"):
+        return match.group("what").strip()
+    return None if match.group("who") in STOPWORDS else match.group("who")
 
 
 # The words of a crew question that only say which job: what is left asks about something else.

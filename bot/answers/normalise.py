@@ -35,7 +35,7 @@ _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-'][A-Za-z0-9]+)*")
 _QUESTION_WORD = r"who|whom|whose|what|when|where|which|why|how|whos|whats|wheres|whens|hows|wat|wen"
 # A question word at the very end ("… at the end or what") is a tag, not where the question starts.
 _QUESTION_START = re.compile(rf"\b(?:{_QUESTION_WORD})\b(?=\W+\w)", re.I)
-_LEADING_QUESTION = re.compile(rf"^(?:{_QUESTION_WORD}|is|are|was|were|do|does|did|has|have|can|will|"
+_LEADING_QUESTION = re.compile(rf"^(?:{_QUESTION_WORD}|is|are|r|was|were|do|does|did|has|have|can|will|"
                                r"could|would|should)\b", re.I)
 # A question is split into segments at sentence ends and emoji; only those that ask are kept.
 _SEGMENT_BREAK = re.compile(r"(?<=[?!.])\s+|[\U0001F000-\U0001FFFF\u2600-\u27BF]+")

@@ -21,7 +21,10 @@ from bot.knowledge.text import terms
 
 # Words by which a question refers to this series beside another work: a comparison ("did it beat
 # Squid Game?") or a question about this one ("she was in Squid Game, who does she play here?").
-_THIS_SERIES = re.compile(r"\b(?:it|its|this|here|the (?:show|series|drama))\b")
+_THIS_SERIES = re.compile(r"\b(?:it|this|here|the (?:show|series|drama))\b")
+# "its" before the other work is named is this series' ("did its finale beat Squid Game's?"); after, it is
+# that work's ("how many hours did Hellbound get in its first week?").
+_ITS = re.compile(r"\bits\b")
 _LOWER_WORD = re.compile(r"(?<![\w#])[a-z]+\b")
 
 
@@ -53,10 +56,14 @@ class Subjects:
         self._vocabularies: dict[frozenset[str | None], frozenset[str]] = {}
 
     def asked(self, question: str) -> Asked:
-        others = frozenset(work for work, pattern in self._patterns if pattern.search(question))
+        found = {work: match.start() for work, pattern in self._patterns if (match := pattern.search(question))}
+        others = frozenset(found)
         if not others:
             return Asked(frozenset({None}), None)
-        if any(p.search(question) for p in self._series) or _THIS_SERIES.search(question.casefold()):
+        lowered = question.casefold()
+        its = _ITS.search(lowered)
+        if any(p.search(question) for p in self._series) or _THIS_SERIES.search(lowered) \
+                or (its and its.start() < min(found.values())):
             return Asked(frozenset({None, *others}), None)
         return Asked(others, ", ".join(sorted(others)))
 

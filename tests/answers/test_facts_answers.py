@@ -28,6 +28,7 @@ def test_a_crew_question_shows_each_articles_version_side_by_side(answerer):
 
 @pytest.mark.parametrize(("question", "missing"), [
     ("who plays the principal", "who plays the principal"),
+    ("who plays eunji from ep 1", "who plays eunji"),
     ("which character does Kim Byung-chul play", "which role Kim Byung-chul plays"),
 ])
 def test_an_unknown_role_is_declined_naming_what_is_missing(answerer, question: str, missing: str):
@@ -65,3 +66,7 @@ def test_a_name_however_typed_is_known(answerer, question: str, pairing: str):
 def test_a_character_is_found_through_the_actor_who_plays_them(answerer):
     """Na-yeon's actress is Lee Yoo-mi: the sentence about her Squid Game role names the actress only."""
     assert "Ji-Yeong" in first_quote(answerer, "isnt the na-yeon actress from squid game?? who was she in that")
+
+
+def test_the_cast_as_a_whole_is_answered_by_the_sentences_listing_it(answerer):
+    assert "Park Ji-" in first_quote(answerer, "Who are the main actors in All of Us Are Dead?")

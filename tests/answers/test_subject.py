@@ -112,3 +112,11 @@ def test_questions_about_this_series_ignore_the_other_shows(mixed: Answerer) -> 
             assert expected in " ".join(q.text for q in answer.quotes), question
         else:
             assert not answer.answered, question
+
+
+@pytest.mark.parametrize(("question", "about"), [
+    ("How many hours did Hellbound get in its first week?", "Hellbound"),  # "its" after the title: Hellbound's
+    ("did it beat Hellbound", None),  # "it" before the title: this series, compared
+])
+def test_it_is_the_work_named_before_it(mixed: Answerer, question: str, about: str | None) -> None:
+    assert mixed.analyser.subjects.asked(question).about == about

@@ -88,7 +88,7 @@ class Answerer:
                                       analysed.about_series_only, MAX_QUOTES)
         if found is not None and not found.citations:
             return Answer(question, Outcome.NOT_IN_ARTICLES, missing=found.missing)
-        if analysed.unknown >= self.weights.max_unknown:
+        if analysed.unknown >= self.weights.max_unknown and not (found is not None and found.focused):
             return Answer(question, Outcome.NOT_IN_ARTICLES)
         if found is not None:
             return Answer(question, Outcome.ANSWERED, tuple(_cite(c) for c in found.citations))

@@ -157,7 +157,9 @@ class Matcher:
                        for m in _RANK.finditer(text))
         words = tokens(text)
         if expects is Expects.PERSON:
-            return bool(HYPHENATED_NAME.search(text)) or any(w.term in self.name_terms for w in words)
+            # A name as written, capitalised: "in" and "on" spell syllables of names (In-soo, On-jo) too.
+            return bool(HYPHENATED_NAME.search(text)) or any(w.raw[:1].isupper() and w.term in self.name_terms
+                                                             for w in words)
         targets = [i for i, w in enumerate(words) if any(self.related(t, w.term) for t in question.target)]
         if expects is Expects.NUMBER:
             numbers = [i for i, w in enumerate(words) if _is_number(w.raw)]

@@ -56,6 +56,10 @@ class FactAnswer:
 
     citations: tuple[Citation, ...] = ()
     missing: str | None = None
+    # The facts matched what the question is about (the job asked, the person whose role is asked), so
+    # its other words are talk around it ("whos credited as the creator"); a character's actor is not
+    # that sure: "who plays namra's dad" names Nam-ra but asks about someone else.
+    focused: bool = False
 
 
 class CastFacts:
@@ -111,7 +115,8 @@ def answer_from_facts(kind: Kind, text: str, named: Sequence[Named], facts: Cast
         # actor, an actor for the character.
         with_facts = [n for n in named if n.facts]
         if with_facts:
-            return FactAnswer(_spread([c for n in with_facts for c in n.facts], limit))
+            return FactAnswer(_spread([c for n in with_facts for c in n.facts], limit),
+                              focused=all(not n.is_character for n in with_facts))
         if named:
             return FactAnswer(missing=f"which role {named[0].name} plays" if not named[0].is_character
                               else f"who plays {named[0].name}")
@@ -129,7 +134,8 @@ def answer_from_facts(kind: Kind, text: str, named: Sequence[Named], facts: Cast
     versions = facts.versions(job)
     people = {n.name for n in named if not n.is_character}
     versions.sort(key=lambda v: not (people & set(v[0])))
-    return FactAnswer(_spread([c for _, citations in versions for c in citations[:1]], limit))
+    return FactAnswer(_spread([c for _, citations in versions for c in citations[:1]], limit),
+                      focused=bool(_ASKS_WHO.search(text)))
 
 
 def _spread(citations: list[Citation], limit: int) -> tuple[Citation, ...]:
@@ -138,6 +144,8 @@ def _spread(citations: list[Citation], limit: int) -> tuple[Citation, ...]:
 
 
 _ASKS_FOR_NAME = re.compile(r"\b(who|whom|whose|which|what|name)\b|\?\W*$")
+# Asking who did the job, not where to buy the webtoon.
+_ASKS_WHO = re.compile(r"\b(who|whom|whose|name)\b")
 # A yes-or-no question ("are most of the cast new actors?") asks for no name.
 _YES_NO = re.compile(r"^(is|are|was|were|do|does|did|has|have|can|will|could)\b")
 _ASKED_ABOUT = re.compile(r"\b(?:plays?|played|for|as|of|behind)\s+(?P<what>(?:the|a|an)\s+[\w -]+?)"

@@ -55,3 +55,11 @@ def test_another_shows_sentence_is_elsewhere_unless_the_question_asks_about_that
     assert matcher.elsewhere(about_squid_game, frozenset({None}))
     asked = answerer.analyser.subjects.asked("how many hours did squidgame get")  # the title typed run together
     assert not matcher.elsewhere(about_squid_game, asked.works)
+
+
+def test_a_persons_name_is_capitalised_not_a_syllable_in_a_sentence(answerer):
+    """ "in" and "on" spell syllables of In-soo and On-jo: a sentence is not about a person for using them."""
+    matcher = answerer.analyser.matcher
+    who = question("who made it")
+    assert not matcher.has_slot(who, sentence("It went on to become the most-streamed series in the world."))
+    assert matcher.has_slot(who, sentence("It was made by Lee JQ."))

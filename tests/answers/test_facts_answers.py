@@ -70,3 +70,16 @@ def test_a_character_is_found_through_the_actor_who_plays_them(answerer):
 
 def test_the_cast_as_a_whole_is_answered_by_the_sentences_listing_it(answerer):
     assert "Park Ji-" in first_quote(answerer, "Who are the main actors in All of Us Are Dead?")
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("whos credited as the creator of the show", "created"),  # "credited" is talk around the job asked
+    ("just finished ep 3 and yoo insoo is SO creepy 💀 whats his characters name", "Yoo In-soo (Yoon Gwi-nam)"),
+])
+def test_the_facts_answer_what_they_matched_whatever_else_is_said(answerer, question: str, fact: str):
+    assert fact in first_quote(answerer, question)
+
+
+@pytest.mark.parametrize("question", ["who plays namra's dad", "where can i buy the webtoon in english"])
+def test_a_fact_beside_the_question_is_no_answer_to_it(answerer, question: str):
+    assert not answerer.ask(question).answered

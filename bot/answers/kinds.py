@@ -66,6 +66,8 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     (Kind.PLACE, r"\bwhere\b"),
     (Kind.YES_NO, rf"^{_AUXILIARY}\b"),
     (Kind.PERSON, r"\bwho\b"),
+    # A terse question naming a quantity ("VIEWING HOURS FIRST WEEK??", "total views?") asks how much.
+    (Kind.NUMBER, r"^(?!.*\b(what|which|why|how|where|when)\b).*\b(hours|views|viewers|points|episodes|countries)\b"),
     (Kind.DESCRIPTION, r"\b(what is .* about|plot|premise|story|happens?)\b"),
 ))
 # Below this similarity to its nearest example a question keeps the plain DESCRIPTION kind.

@@ -22,6 +22,7 @@ def classifier(embedder: Embedder) -> KindClassifier:
     ("is there a second season", Kind.YES_NO), ("what is the plot", Kind.DESCRIPTION),
     ("are most of the cast experienced actors?", Kind.YES_NO),  # asks for no name, though it says "actors"
     ("where did the zombie virus come from", Kind.REASON), ("what years did the webtoon run", Kind.DATE),
+    ("viewing hours first week??", Kind.NUMBER),  # terse, naming a quantity
 ])
 def test_word_rules(classifier: KindClassifier, question: str, kind: Kind):
     assert classifier.by_words(question) is kind

@@ -48,6 +48,7 @@ class Named:
     facts: tuple[Citation, ...]  # the sentences pairing them with their actor or character
     players: tuple[str, ...] = ()  # for a character, every spelling of the people who play them
     typed: tuple[str, ...] = ()  # the question's words that name them, however spelt ("parkjihu")
+    jobs: tuple[Citation, ...] = ()  # for a person, the sentences stating the jobs they did on the series
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,8 @@ class CastFacts:
             return Named(entry.name, entry.variants, True, unique_citations(entry.pairs),
                          tuple(s for p in players for s in (p.name, *p.variants)), typed)
         return Named(entry.name, entry.variants, False,
-                     unique_citations(c for role in entry.roles for c in role.citations), typed=typed)
+                     unique_citations(c for role in entry.roles for c in role.citations), typed=typed,
+                     jobs=unique_citations(c for job in entry.jobs for c in job.citations))
 
     def versions(self, job: str) -> list[tuple[tuple[str, ...], tuple[Citation, ...]]]:
         """Each article version of who did a job: (names, citations), the best attested first."""
@@ -110,6 +112,13 @@ def asked_job(text: str, about_series_only: bool) -> str | None:
 def answer_from_facts(kind: Kind, text: str, named: Sequence[Named], facts: CastFacts, about_series_only: bool,
                       limit: int) -> FactAnswer | None:
     """The fact citations answering a cast or crew question; None when the facts are not the way to it."""
+    if kind is Kind.PERSON:
+        # "who is Kim Nam-su?": what they did on the series, their roles and jobs; other "who" questions
+        # ("who died saving On-jo") are for the sentences.
+        people = [n for n in named if not n.is_character and (n.facts or n.jobs)]
+        if not people or not _WHO_IS.search(text):
+            return None
+        return FactAnswer(_spread([c for n in people for c in (*n.jobs, *n.facts)], limit), focused=True)
     if kind in (Kind.ACTOR, Kind.ROLE):
         # The entity named decides the direction, whatever the words said: a character asks for the
         # actor, an actor for the character.
@@ -144,6 +153,8 @@ def _spread(citations: list[Citation], limit: int) -> tuple[Citation, ...]:
 
 
 _ASKS_FOR_NAME = re.compile(r"\b(who|whom|whose|which|what|name)\b|\?\W*$")
+# Asking who someone is: "who is kim nam-su", "whos lee jq exactly".
+_WHO_IS = re.compile(r"^\W*(?:who is|who was|who's|who are)\b")
 # Asking who did the job, not where to buy the webtoon.
 _ASKS_WHO = re.compile(r"\b(who|whom|whose|name)\b")
 # A yes-or-no question ("are most of the cast new actors?") asks for no name.

@@ -36,8 +36,8 @@ class Kind(StrEnum):
     PERSON = "person"  # some other "who"
 
 
-# The kinds answered from the cast and crew facts.
-FACT_KINDS = frozenset({Kind.ACTOR, Kind.ROLE, Kind.CREW})
+# The kinds answered from the cast and crew facts ("who is Kim Nam-su?" among the persons).
+FACT_KINDS = frozenset({Kind.ACTOR, Kind.ROLE, Kind.CREW, Kind.PERSON})
 # The slot a sentence must hold for each kind (bot.answers.evidence).
 EXPECTS = {Kind.ACTOR: Expects.PERSON, Kind.ROLE: Expects.PERSON, Kind.CREW: Expects.PERSON,
            Kind.PERSON: Expects.PERSON, Kind.DATE: Expects.DATE, Kind.NUMBER: Expects.NUMBER,
@@ -48,9 +48,13 @@ _AUXILIARY = r"(is|are|was|were|do|does|did|has|have|can|will|could)"
 # Word rules, first match wins; they read the normalised question (bot.answers.normalise).
 RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern)) for kind, pattern in (
     (Kind.SAID, r"\b(say|said|says|saying|think|thought|talk\w*|spoke|speak|react\w*|opinions?|reviews?)\b"),
-    (Kind.LIST, r"\b(else|other|others|before|previous\w*|previously)\b"),
+    # Other works, not "some other app": "what else", "other shows", "before this", "his previous films".
+    (Kind.LIST, r"\b(else|others|before|previous\w*|previously)\b|\bother (\w+ )?(shows?|series|dramas?|k-?dramas?|"
+                r"films?|movies?|titles?|roles?|works?|projects?|productions?|webtoons?|comics?|books?|stuff)\b"),
     # A yes-or-no question that asks for nothing else ("are most of the cast new actors?") wants no name.
     (Kind.YES_NO, rf"^{_AUXILIARY}\b(?!.*\b(who|whom|whose|what|which|when|where|why|how)\b)"),
+    # "kim byung chul is in this?": whether someone is in it, asked as a statement.
+    (Kind.YES_NO, r"^(?!.*\b(who|whom|whose|what|which|when|where|why|how)\b).*\b(is|was|are|were) in\b"),
     (Kind.ROLE, r"\b(which|what) (character|role|part)\b|\bplays? (who|which|what)\b|\bcharacter\W*$|"
                 r"\b(character|role) (name|is)\b|\bis which\b|\bwho is \w+ in\b"),
     (Kind.ACTOR, r"\bwho\b.*\b(plays?|played|acts?|acted|portray\w*)\b|\b(actor|actress|actors|actresses)\b|"

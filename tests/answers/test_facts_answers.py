@@ -83,3 +83,9 @@ def test_the_facts_answer_what_they_matched_whatever_else_is_said(answerer, ques
 @pytest.mark.parametrize("question", ["who plays namra's dad", "where can i buy the webtoon in english"])
 def test_a_fact_beside_the_question_is_no_answer_to_it(answerer, question: str):
     assert not answerer.ask(question).answered
+
+
+def test_who_someone_is_is_what_they_did_on_the_series(answerer):
+    assert "Kim Nam-su" in first_quote(answerer, "ok whos kim namsu exactly, keep seeing the name")
+    # Who did something is for the sentences, not the facts about whoever is named.
+    assert "Chung-San" in first_quote(answerer, "who died saving onjo")

@@ -23,6 +23,9 @@ def classifier(embedder: Embedder) -> KindClassifier:
     ("are most of the cast experienced actors?", Kind.YES_NO),  # asks for no name, though it says "actors"
     ("where did the zombie virus come from", Kind.REASON), ("what years did the webtoon run", Kind.DATE),
     ("viewing hours first week??", Kind.NUMBER),  # terse, naming a quantity
+    ("is it a netflix thing or is it on some other app", Kind.YES_NO),  # "other" app, not other works
+    ("did he make any other webtoons", Kind.LIST),
+    ("kim byung chul is in this?", Kind.YES_NO),  # whether someone is in it, asked as a statement
 ])
 def test_word_rules(classifier: KindClassifier, question: str, kind: Kind):
     assert classifier.by_words(question) is kind

@@ -155,8 +155,8 @@ def _spread(citations: list[Citation], limit: int) -> tuple[Citation, ...]:
 _ASKS_FOR_NAME = re.compile(r"\b(who|whom|whose|which|what|name)\b|\?\W*$")
 # Asking who someone is: "who is kim nam-su", "whos lee jq exactly".
 _WHO_IS = re.compile(r"^\W*(?:who is|who was|who's|who are)\b")
-# Asking who did the job, not where to buy the webtoon.
-_ASKS_WHO = re.compile(r"\b(who|whom|whose|name)\b")
+# Asking who did the job ("which filmmakers directed it"), not where to buy the webtoon.
+_ASKS_WHO = re.compile(r"\b(who|whom|whose|which|name)\b")
 # A yes-or-no question ("are most of the cast new actors?") asks for no name.
 _YES_NO = re.compile(r"^(is|are|was|were|do|does|did|has|have|can|will|could)\b")
 _ASKED_ABOUT = re.compile(r"\b(?:plays?|played|for|as|of|behind)\s+(?P<what>(?:the|a|an)\s+[\w -]+?)"

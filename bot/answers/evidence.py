@@ -16,7 +16,7 @@ from bot.answers.questions import RANK, Expects, Question
 from bot.answers.weights import Weights
 from bot.knowledge.names import HYPHENATED_NAME, name_key, similar_keys
 from bot.knowledge.passages import Sentence
-from bot.knowledge.subjects import Works
+from bot.knowledge.subjects import OPENING_CLAUSE, Works
 from bot.knowledge.text import STOPWORDS, Thesaurus, same_family, term
 from bot.knowledge.wordlists import MONTHS, NUMBER_WORDS, SCALES, WEEKDAYS
 
@@ -124,7 +124,8 @@ class Matcher:
     def elsewhere(self, sentence: Sentence, asked: frozenset[str | None]) -> bool:
         """Whether the sentence names other shows but not the series, and the question asks about none of
         them (`asked`: the works the question names, however spelt; bot.answers.subject)."""
-        if _ABOUT_THE_SERIES.match(sentence.text):
+        # "Apart from the aforementioned actors, it also stars …": the opening clause only sets the scene.
+        if _ABOUT_THE_SERIES.match(OPENING_CLAUSE.sub("", sentence.text, count=1).lstrip()):
             return False
         named = self.titles(sentence.quote)
         return bool(named) and self.series not in named and not named & asked

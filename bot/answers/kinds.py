@@ -47,7 +47,8 @@ EXPECTS = {Kind.ACTOR: Expects.PERSON, Kind.ROLE: Expects.PERSON, Kind.CREW: Exp
 _AUXILIARY = r"(is|are|was|were|do|does|did|has|have|can|will|could)"
 # Word rules, first match wins; they read the normalised question (bot.answers.normalise).
 RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern)) for kind, pattern in (
-    (Kind.SAID, r"\b(say|said|says|saying|think|thought|talk\w*|spoke|speak|react\w*|opinions?|reviews?)\b"),
+    (Kind.SAID, r"\b(say|said|says|saying|think|thought|talk\w*|spoke|speak|react\w*|opinions?|reviews?|"
+                r"according to)\b"),
     # Other works, not "some other app": "what else", "other shows", "before this", "his previous films".
     (Kind.LIST, r"\b(else|others|before|previous\w*|previously)\b|\bother (\w+ )?(shows?|series|dramas?|k-?dramas?|"
                 r"films?|movies?|titles?|roles?|works?|projects?|productions?|webtoons?|comics?|books?|stuff)\b"),

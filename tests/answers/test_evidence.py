@@ -63,3 +63,9 @@ def test_a_persons_name_is_capitalised_not_a_syllable_in_a_sentence(answerer):
     who = question("who made it")
     assert not matcher.has_slot(who, sentence("It went on to become the most-streamed series in the world."))
     assert matcher.has_slot(who, sentence("It was made by Lee JQ."))
+
+
+def test_an_opening_clause_does_not_make_a_sentence_about_another_show(answerer):
+    matcher = answerer.analyser.matcher
+    about_us = sentence('Apart from the aforementioned actors, it also stars Lee Yoo-mi, famous from "Squid Game".')
+    assert not matcher.elsewhere(about_us, frozenset({None}))

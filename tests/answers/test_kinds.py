@@ -26,6 +26,7 @@ def classifier(embedder: Embedder) -> KindClassifier:
     ("is it a netflix thing or is it on some other app", Kind.YES_NO),  # "other" app, not other works
     ("did he make any other webtoons", Kind.LIST),
     ("kim byung chul is in this?", Kind.YES_NO),  # whether someone is in it, asked as a statement
+    ("according to park ji-hu, why will it resonate?", Kind.SAID),
 ])
 def test_word_rules(classifier: KindClassifier, question: str, kind: Kind):
     assert classifier.by_words(question) is kind

@@ -45,6 +45,8 @@ EXPECTS = {Kind.ACTOR: Expects.PERSON, Kind.ROLE: Expects.PERSON, Kind.CREW: Exp
            Kind.LIST: Expects.OTHER_TITLE}
 
 _AUXILIARY = r"(is|are|was|were|do|does|did|has|have|can|will|could)"
+# At the start of a rule: the question has no question word anywhere.
+_NO_QUESTION_WORD = r"^(?!.*\b(who|whom|whose|what|which|when|where|why|how)\b)"
 # Word rules, first match wins; they read the normalised question (bot.answers.normalise).
 RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern)) for kind, pattern in (
     (Kind.SAID, r"\b(say|said|says|saying|think|thought|talk\w*|spoke|speak|react\w*|opinions?|reviews?|"
@@ -53,9 +55,9 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     (Kind.LIST, r"\b(else|others|before|previous\w*|previously)\b|\bother (\w+ )?(shows?|series|dramas?|k-?dramas?|"
                 r"films?|movies?|titles?|roles?|works?|projects?|productions?|webtoons?|comics?|books?|stuff)\b"),
     # A yes-or-no question that asks for nothing else ("are most of the cast new actors?") wants no name.
-    (Kind.YES_NO, rf"^{_AUXILIARY}\b(?!.*\b(who|whom|whose|what|which|when|where|why|how)\b)"),
+    (Kind.YES_NO, rf"{_NO_QUESTION_WORD}{_AUXILIARY}\b"),
     # "kim byung chul is in this?": whether someone is in it, asked as a statement.
-    (Kind.YES_NO, r"^(?!.*\b(who|whom|whose|what|which|when|where|why|how)\b).*\b(is|was|are|were) in\b"),
+    (Kind.YES_NO, rf"{_NO_QUESTION_WORD}.*\b(is|was|are|were) in\b"),
     (Kind.ROLE, r"\b(which|what) (character|role|part)\b|\bplays? (who|which|what)\b|\bcharacter\W*$|"
                 r"\b(character|role) (name|is)\b|\bis which\b|\bwho is \w+ in\b"),
     (Kind.ACTOR, r"\bwho\b.*\b(plays?|played|acts?|acted|portray\w*)\b|\b(actor|actress|actors|actresses)\b|"
@@ -72,7 +74,7 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     (Kind.YES_NO, rf"^{_AUXILIARY}\b"),
     (Kind.PERSON, r"\bwho\b"),
     # A terse question naming a quantity ("VIEWING HOURS FIRST WEEK??", "total views?") asks how much.
-    (Kind.NUMBER, r"^(?!.*\b(what|which|why|how|where|when)\b).*\b(hours|views|viewers|points|episodes|countries)\b"),
+    (Kind.NUMBER, rf"{_NO_QUESTION_WORD}.*\b(hours|views|viewers|points|episodes|countries)\b"),
     (Kind.DESCRIPTION, r"\b(what is .* about|plot|premise|story|happens?)\b"),
 ))
 # Below this similarity to its nearest example a question keeps the plain DESCRIPTION kind.

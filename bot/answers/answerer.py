@@ -17,7 +17,7 @@ from functools import cached_property
 import numpy as np
 
 from bot.answers.analysis import Analyser, Analysis
-from bot.answers.evidence import Evidence
+from bot.answers.evidence import Evidence, Matcher
 from bot.answers.facts_answers import answer_from_facts
 from bot.answers.kinds import FACT_KINDS
 from bot.answers.model import Answer, Outcome, Quote
@@ -136,9 +136,8 @@ class Answerer:
             has_slot = matcher.has_slot(question, sentence, analysed.speakers)
             # Attributed speech names its speaker through the attribution ("…," Lee said).
             spoken = has_slot and question.expects is Expects.SPEECH and bool(analysed.speakers)
-            matched = {t: 1.0 if (spoken and t in names) or players.get(t, frozenset()) & present
-                       else matcher.match(t, present) if t in names
-                       else max(matcher.match(t, present), CONTEXT_MATCH * matcher.match(t, context))
+            matched = {t: _presence(t, matcher, present, context, is_name=t in names,
+                                    spoken=spoken, played=bool(players.get(t, frozenset()) & present))
                        for t in weights}
             found.append((sentence, Evidence(
                 dense=sentence_dense,
@@ -221,6 +220,16 @@ def _cite(citation: Citation) -> Quote:
     """A fact's citation as a quote: the sentence that states the fact."""
     return Quote(citation.text, citation.source_id, citation.title, citation.date, citation.spoiler, 1.0,
                  citation.label)
+
+
+def _presence(wanted: str, matcher: Matcher, present: frozenset[str], context: frozenset[str], *,
+              is_name: bool, spoken: bool, played: bool) -> float:
+    """How far a sentence has one question term: a name through the speech attributed to its speaker or
+    through the actor playing the character; any other term from the sentence before, at a discount."""
+    if (spoken and is_name) or played:
+        return 1.0
+    own = matcher.match(wanted, present)
+    return own if is_name else max(own, CONTEXT_MATCH * matcher.match(wanted, context))
 
 
 def _weighted_share(matched: dict[str, float], weights: dict[str, float], among: set[str]) -> float:

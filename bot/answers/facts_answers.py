@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.answers.kinds import Kind
+from bot.answers.kinds import AUXILIARY, Kind
 from bot.knowledge.cast import Cast, Character, Person
 from bot.knowledge.facts import Citation, unique_citations
 from bot.knowledge.text import STOPWORDS, terms
@@ -158,7 +158,7 @@ _WHO_IS = re.compile(r"^\W*(?:who is|who was|who's|who are)\b")
 # Asking who did the job ("which filmmakers directed it"), not where to buy the webtoon.
 _ASKS_WHO = re.compile(r"\b(who|whom|whose|which|name)\b")
 # A yes-or-no question ("are most of the cast new actors?") asks for no name.
-_YES_NO = re.compile(r"^(is|are|was|were|do|does|did|has|have|can|will|could)\b")
+_YES_NO = re.compile(rf"^{AUXILIARY}\b")
 _ASKED_ABOUT = re.compile(r"\b(?:plays?|played|for|as|of|behind)\s+(?P<what>(?:the|a|an)\s+[\w -]+?)"
                           r"\s*(?:\?|$|\bwho\b)|\b(?:plays?|played)\s+(?P<who>[a-z][\w-]+)\b")
 

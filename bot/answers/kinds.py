@@ -44,7 +44,8 @@ EXPECTS = {Kind.ACTOR: Expects.PERSON, Kind.ROLE: Expects.PERSON, Kind.CREW: Exp
            Kind.PLACE: Expects.PLACE, Kind.SAID: Expects.SPEECH, Kind.REASON: Expects.REASON,
            Kind.LIST: Expects.OTHER_TITLE}
 
-_AUXILIARY = r"(is|are|was|were|do|does|did|has|have|can|will|could)"
+# The verbs a yes-or-no question opens with.
+AUXILIARY = r"(is|are|was|were|do|does|did|has|have|can|will|could)"
 # At the start of a rule: the question has no question word anywhere.
 _NO_QUESTION_WORD = r"^(?!.*\b(who|whom|whose|what|which|when|where|why|how)\b)"
 # Word rules, first match wins; they read the normalised question (bot.answers.normalise).
@@ -55,7 +56,7 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     (Kind.LIST, r"\b(else|others|before|previous\w*|previously)\b|\bother (\w+ )?(shows?|series|dramas?|k-?dramas?|"
                 r"films?|movies?|titles?|roles?|works?|projects?|productions?|webtoons?|comics?|books?|stuff)\b"),
     # A yes-or-no question that asks for nothing else ("are most of the cast new actors?") wants no name.
-    (Kind.YES_NO, rf"{_NO_QUESTION_WORD}{_AUXILIARY}\b"),
+    (Kind.YES_NO, rf"{_NO_QUESTION_WORD}{AUXILIARY}\b"),
     # "kim byung chul is in this?": whether someone is in it, asked as a statement.
     (Kind.YES_NO, rf"{_NO_QUESTION_WORD}.*\b(is|was|are|were) in\b"),
     (Kind.ROLE, r"\b(which|what) (character|role|part)\b|\bplays? (who|which|what)\b|\bcharacter\W*$|"
@@ -71,7 +72,7 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     (Kind.REASON, r"\b(why|how come|how did .* (start|begin|happen)|(come|came|comes) from)\b|"
                   r"\b(cause|caused|reason|origins?)\b"),
     (Kind.PLACE, r"\bwhere\b"),
-    (Kind.YES_NO, rf"^{_AUXILIARY}\b"),
+    (Kind.YES_NO, rf"^{AUXILIARY}\b"),
     (Kind.PERSON, r"\bwho\b"),
     # A terse question naming a quantity ("VIEWING HOURS FIRST WEEK??", "total views?") asks how much.
     (Kind.NUMBER, rf"{_NO_QUESTION_WORD}.*\b(hours|views|viewers|points|episodes|countries)\b"),

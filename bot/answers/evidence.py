@@ -34,7 +34,9 @@ _DATE = re.compile(rf"\b({_MONTHS}|{'|'.join(WEEKDAYS)}|"
 # When a question names the part of a date it wants, a sentence must give that part: (question, sentence).
 _DATE_PARTS = ((re.compile(r"\b(day of the week|weekday)\b"), _WEEKDAY),
                (re.compile(r"\b(what|which) years?\b|\byears? did\b"), _YEAR),
-               (re.compile(r"\b(what|which) month\b"), re.compile(rf"\b({_MONTHS})\b", re.I)))
+               (re.compile(r"\b(what|which) month\b"), re.compile(rf"\b({_MONTHS})\b", re.I)),
+               (re.compile(r"\b(what|which) date\b|\brelease date\b"),
+                re.compile(rf"\b({_MONTHS})\b|{_YEAR.pattern}", re.I)))
 _NUMBER_WORDS = frozenset({w for w in NUMBER_WORDS if len(w) > 2} | set(SCALES))
 # A sentence that opens on the series itself ("It is based on …") is about it, whatever else it names.
 _ABOUT_THE_SERIES = re.compile(r"^(it|its|the series|the show|the drama|this series|this show)\b", re.I)

@@ -51,10 +51,11 @@ _NO_QUESTION_WORD = r"^(?!.*\b(who|whom|whose|what|which|when|where|why|how)\b)"
 # Word rules, first match wins; they read the normalised question (bot.answers.normalise).
 RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern)) for kind, pattern in (
     (Kind.SAID, r"\b(say|said|says|saying|think|thought|talk\w*|spoke|speak|react\w*|opinions?|reviews?|"
-                r"according to)\b"),
+                r"explain\w*|describ\w*)\b"),
     # Other works, not "some other app": "what else", "other shows", "before this", "his previous films".
-    (Kind.LIST, r"\b(else|others|before|previous\w*|previously)\b|\bother (\w+ )?(shows?|series|dramas?|k-?dramas?|"
-                r"films?|movies?|titles?|roles?|works?|projects?|productions?|webtoons?|comics?|books?|stuff)\b"),
+    (Kind.LIST, r"\b(else|others|before|previous\w*|previously|earlier)\b|"
+                r"\bother (\w+ )?(shows?|series|dramas?|k-?dramas?|films?|movies?|titles?|roles?|works?|projects?|"
+                r"productions?|webtoons?|comics?|books?|stuff)\b"),
     # A yes-or-no question that asks for nothing else ("are most of the cast new actors?") wants no name.
     (Kind.YES_NO, rf"{_NO_QUESTION_WORD}{AUXILIARY}\b"),
     # "kim byung chul is in this?": whether someone is in it, asked as a statement.
@@ -65,6 +66,8 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
                  r"\bplayed by\b|\bcast as\b|\bplays \w+\W*$"),
     (Kind.DATE, r"\b(when|what (day|date|year|month|time)s?|which (day|date|year|month)s?|release date)\b"),
     (Kind.NUMBER, r"\bhow (many|much|long|quickly|fast|soon)\b|\b(count|score|points|rating|number of)\b"),
+    # "according to X" asks what X said, unless it asks for a date or a number ("by how much …").
+    (Kind.SAID, r"\baccording to\b"),
     (Kind.CREW, r"\b(direct\w*|helm\w*|writer|wrote|written|screenwriter|script\w*|penned|creat\w*|showrunner|"
                 r"studios?|produced|producers?|production compan\w*|webtoon|comic|manhwa|manga|made|maker|"
                 r"came up with|behind)\b"),

@@ -46,6 +46,8 @@ _CHATTER_AFTER = re.compile(r"\s+(?:lol|lmao|ngl|tbh|fr|omg|smh|imo|my|i'm|im|i'
 # What the fan was doing, before the question: "just finished ep 3 and …", "binged it all, …".
 _OPENING_ASIDE = re.compile(r"^(?:(?:just|ok|okay|omg|so)\s+)*(?:finished|watched|binged|started|watching|binging)\b"
                             r"[^,]*?(?:,|\band\b)\s*", re.I)
+# A position inside a sentence: after a word and a space, not after a sentence's end.
+_INSIDE = re.compile(r"(?<=[\w,] )")
 # A question pointing back at someone ("whats his character") needs what came before it.
 _POINTS_BACK = re.compile(r"\b(?:he|she|him|his|her|hers|they|them|their)\b", re.I)
 _CHATTER_OPENERS = re.compile(r"\b(?:just|omg|lol|wait|ok|okay|so|btw|idk|ngl|tbh|finished|watched|watching|"
@@ -85,7 +87,9 @@ class Normaliser:
     def normalise(self, text: str) -> str:
         """The question in tidy words (case kept where nothing changed: "US" is not "us")."""
         text = self._question_part(_fold_typography(text))
-        text = _TOKEN.sub(lambda m: self._mend(m.group(0)), text)
+        # A word typed with a capital inside the sentence is a name as the fan spells it ("Joel Kurian").
+        text = _TOKEN.sub(lambda m: m.group(0) if _INSIDE.match(text, m.start()) and m.group(0)[:1].isupper()
+                          else self._mend(m.group(0)), text)
         if self._shorthand:
             text = self._shorthand.sub(lambda m: self._table[m.group(0).lower()], text)
         return " ".join(text.split())

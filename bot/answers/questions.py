@@ -67,6 +67,9 @@ _HEAD = re.compile(r"\b(?:where|how) (?:can|could|do|should) (?:i|we|you|u) ([a-
 # stand together somewhere in the articles, or they don't say (bot.answers.analysis).
 _COMPOUND = re.compile(r"\b(?:what|which)\s+([a-z0-9-]+)\s+([a-z0-9-]+)\s+"
                        r"(?:does|did|do|is|was|are|were|has|have|had)\b")
+# Words that pick among things rather than name one: "which earlier works" asks for works, not for "earlier
+# works" as a phrase the articles must use.
+_PICKING = frozenset("other others earlier previous later similar main first last new old best".split())
 # The thing a "which …" question names (the word after it) or a "how many …" question counts
 # (up to two words, stopping at the verb).
 _TARGET = {
@@ -193,6 +196,7 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
     return Question(text, asked_words, expects, target,
                     head if head and head not in STOPWORDS else None, bool(_ABOUT_THE_STORY.search(lowered)),
                     (term(compound[0]), term(compound[1]))
-                    if compound and not STOPWORDS.intersection(compound) and compound[0] not in kind_words else None,
+                    if compound and not STOPWORDS.intersection(compound) and compound[0] not in kind_words | _PICKING
+                    else None,
                     tuple(term(w) for pair in _CHOICE.findall(lowered) for w in pair if w not in STOPWORDS),
                     tuple(_FIGURE.findall(lowered)))

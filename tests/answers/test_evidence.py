@@ -23,6 +23,8 @@ def question(raw: str) -> Question:
     ("what years did the webtoon run", "The webtoon ran between 2009 and 2011.", True),
     ("what years did the webtoon run", "The webtoon ran last November.", False),
     ("when did it premiere", "It premiered on January 28.", True),
+    ("on what date did it come out", "It came out a week after its release.", False),
+    ("on what date did it come out", "It came out on January 28.", True),
 ])
 def test_a_date_question_wants_the_part_of_the_date_it_names(answerer, asked: str, text: str, holds: bool):
     assert answerer.analyser.matcher.has_slot(question(asked), sentence(text)) is holds

@@ -27,6 +27,8 @@ def classifier(embedder: Embedder) -> KindClassifier:
     ("did he make any other webtoons", Kind.LIST),
     ("kim byung chul is in this?", Kind.YES_NO),  # whether someone is in it, asked as a statement
     ("according to park ji-hu, why will it resonate?", Kind.SAID),
+    ("according to the report, by how much has viewership grown?", Kind.NUMBER),  # a number, reported
+    ("did the director explain that", Kind.SAID), ("which earlier works is he known for", Kind.LIST),
 ])
 def test_word_rules(classifier: KindClassifier, question: str, kind: Kind):
     assert classifier.by_words(question) is kind

@@ -66,3 +66,9 @@ def test_a_question_pointing_back_keeps_who_it_points_to():
     normaliser = Normaliser(Counter({"character": 4}), "All of Us Are Dead", names=["In-soo"])
     assert normaliser.normalise("yoo insoo is SO creepy 💀 whats his characters name") == \
         "yoo insoo is SO creepy what is his characters name"
+
+
+def test_a_name_typed_with_capitals_is_left_as_typed():
+    normaliser = Normaliser(Counter({"korean": 9}), "All of Us Are Dead")
+    assert normaliser.normalise("Who is Joel Kurian?") == "Who is Joel Kurian?"
+    assert normaliser.normalise("who is joel kurian?") == "who is joel korean?"  # lower case: a typo, as before

@@ -107,3 +107,10 @@ def test_the_head_of_where_can_i_is_its_verb():
 def test_a_second_question_after_filler_is_split_off():
     assert split_questions("is it a long watch? like how many eps we talkin") == \
         ["is it a long watch", "how many eps we talkin"]
+
+
+def test_a_word_picking_among_things_makes_no_two_word_thing():
+    """ "which earlier works" asks for works; the articles need not write "earlier works"."""
+    question = analyse("which earlier works is he known for", KNOWN)
+    assert isinstance(question, Question) and question.compound is None
+    assert analyse("what age rating does it have", KNOWN).compound == (term("age"), term("rating"))

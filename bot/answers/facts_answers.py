@@ -138,7 +138,7 @@ def answer_from_facts(kind: Kind, text: str, named: Sequence[Named], facts: Cast
         subject = _subject(text)
         return FactAnswer(missing=f"who plays {subject}") if subject else None
     job = asked_job(text, about_series_only)
-    if job is None or job not in facts.jobs:
+    if job is None or job not in facts.jobs or _DID_SOMETHING_ELSE.search(text):
         return None
     versions = facts.versions(job)
     people = {n.name for n in named if not n.is_character}
@@ -153,6 +153,10 @@ def _spread(citations: list[Citation], limit: int) -> tuple[Citation, ...]:
 
 
 _ASKS_FOR_NAME = re.compile(r"\b(who|whom|whose|which|what|name)\b|\?\W*$")
+# A job done on something other than the series: "the teacher who created the virus" is a story question.
+_DID_SOMETHING_ELSE = re.compile(r"\b(?:creat\w*|made|make|direct\w*|wrote|written|writes|produc\w*)\s+(?:the|a|an)\s+"
+                                 r"(?!(?:show|series|drama|k-?drama|webtoon|comic|script|screenplay|episode|first|"
+                                 r"second|season|whole|original)s?\b)\w+")
 # Asking who someone is: "who is kim nam-su", "whos lee jq exactly".
 _WHO_IS = re.compile(r"^\W*(?:who is|who was|who's|who are)\b")
 # Asking who did the job ("which filmmakers directed it"), not where to buy the webtoon.

@@ -80,7 +80,8 @@ def test_the_facts_answer_what_they_matched_whatever_else_is_said(answerer, ques
     assert fact in first_quote(answerer, question)
 
 
-@pytest.mark.parametrize("question", ["who plays namra's dad", "where can i buy the webtoon in english"])
+@pytest.mark.parametrize("question", ["who plays namra's dad", "where can i buy the webtoon in english",
+                                      "What is the name of the science teacher who created the virus?"])
 def test_a_fact_beside_the_question_is_no_answer_to_it(answerer, question: str):
     assert not answerer.ask(question).answered
 
@@ -89,3 +90,10 @@ def test_who_someone_is_is_what_they_did_on_the_series(answerer):
     assert "Kim Nam-su" in first_quote(answerer, "ok whos kim namsu exactly, keep seeing the name")
     # Who did something is for the sentences, not the facts about whoever is named.
     assert "Chung-San" in first_quote(answerer, "who died saving onjo")
+
+
+@pytest.mark.parametrize(("question", "credit"), [
+    ("who wrote the scripts 4 this, like all the eps", "Chun Sung-il"), ("who wrote the og comic", "Joo Dong-"),
+])
+def test_a_job_done_on_the_series_or_its_source_is_a_crew_question(answerer, question: str, credit: str):
+    assert credit in first_quote(answerer, question)

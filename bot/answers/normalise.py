@@ -19,6 +19,7 @@ from pathlib import Path
 
 from symspellpy import SymSpell, Verbosity
 
+from bot.answers.questions import PERSONAL_PRONOUN
 from bot.knowledge.names import name_key, similar_keys
 
 FAN_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "fan_words.txt"
@@ -48,8 +49,6 @@ _OPENING_ASIDE = re.compile(r"^(?:(?:just|ok|okay|omg|so)\s+)*(?:finished|watche
                             r"[^,]*?(?:,|\band\b)\s*", re.I)
 # A position inside a sentence: after a word and a space, not after a sentence's end.
 _INSIDE = re.compile(r"(?<=[\w,] )")
-# A question pointing back at someone ("whats his character") needs what came before it.
-_POINTS_BACK = re.compile(r"\b(?:he|she|him|his|her|hers|they|them|their)\b", re.I)
 _CHATTER_OPENERS = re.compile(r"\b(?:just|omg|lol|wait|ok|okay|so|btw|idk|ngl|tbh|finished|watched|watching|"
                               r"binged|guys)\b", re.I)
 
@@ -100,15 +99,16 @@ class Normaliser:
         asks = [bool(s.endswith("?") or _LEADING_QUESTION.match(s) or _QUESTION_START.search(s)) for s in segments]
         if len(segments) > 1 and any(asks):
             # An asking segment that points back keeps the one before it ("yoo insoo is so creepy 💀 whats his …").
-            segments = [s for i, s in enumerate(segments)
-                        if asks[i] or (i + 1 < len(segments) and asks[i + 1] and _POINTS_BACK.search(segments[i + 1]))]
+            pointed_at = [*(a and bool(PERSONAL_PRONOUN.search(s))
+                            for a, s in zip(asks[1:], segments[1:], strict=True)), False]
+            segments = [s for s, a, p in zip(segments, asks, pointed_at, strict=True) if a or p]
         kept = []
         for segment in segments:
             start = _QUESTION_START.search(segment)
             if start:
                 segment = segment[:start.start()] + _CHATTER_AFTER.sub("", segment[start.start():], count=1)
                 if start.start() > 0 and _CHATTER_OPENERS.search(segment[:start.start()]) \
-                        and not _POINTS_BACK.search(segment[start.start():]):
+                        and not PERSONAL_PRONOUN.search(segment[start.start():]):
                     segment = segment[start.start():]
             kept.append(_OPENING_ASIDE.sub("", segment, count=1))
         return " ".join(kept) if kept else text

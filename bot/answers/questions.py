@@ -144,7 +144,8 @@ _SECOND_QUESTION = re.compile(rf"(?:,?\s+(?:and|&)\s+|\?\s*(?:(?:and|also|so|but
                               rf"(?={_QUESTION_WORD})", re.I)
 _OPENS_QUESTION = re.compile(rf"^\W*{_QUESTION_WORD}", re.I)
 _HAS_QUESTION_WORD = re.compile(rf"\b{_QUESTION_WORD}", re.I)
-_PERSONAL_PRONOUN = re.compile(r"\b(he|she|him|her|his|hers|they|them|their)\b", re.I)
+# A part pointing back at someone named before it ("who does she play", "whats his character").
+PERSONAL_PRONOUN = re.compile(r"\b(he|she|him|her|his|hers|they|them|their)\b", re.I)
 
 
 def split_questions(text: str) -> list[str]:
@@ -153,7 +154,7 @@ def split_questions(text: str) -> list[str]:
     to say who it is about ("is lee yoo-mi in this? who does she play")."""
     parts = [p.strip() for p in _SECOND_QUESTION.split(text) if p.strip()]
     if len(parts) < 2 or not _HAS_QUESTION_WORD.search(parts[0]) or not all(
-            _OPENS_QUESTION.match(p) and not _PERSONAL_PRONOUN.search(p) for p in parts[1:]):
+            _OPENS_QUESTION.match(p) and not PERSONAL_PRONOUN.search(p) for p in parts[1:]):
         return [text]
     return parts
 

@@ -49,7 +49,7 @@ class Answerer:
         self.weights = weights or Weights()
         self.analyser = Analyser(knowledge, embedder, aliases, thesaurus)
         self.retriever = Retriever(knowledge)
-        self._sentence_terms = [frozenset(terms(s.quote)) for s in knowledge.sentences]
+        self._sentence_terms = self.analyser.subjects.sentence_terms
         # The sentence before, in the same paragraph: where "citing data from FlixPatrol" names what the
         # next sentence's "679 points" are.
         self._context_terms = [self._sentence_terms[s.id - 1] if s.position > 0 else frozenset()

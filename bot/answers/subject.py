@@ -51,7 +51,8 @@ class Subjects:
         self._about = [s.work for s in sentences]
         # What a sentence names, with the lead it is quoted with ("…her role in Squid Game…. She later …").
         self._named = [frozenset(m.work for m in self.works.mentions(s.quote)) for s in sentences]
-        self._terms = [frozenset(terms(s.quote)) for s in sentences]
+        # Each sentence's terms (with its lead, as quoted); the answer path weighs evidence with them too.
+        self.sentence_terms = [frozenset(terms(s.quote)) for s in sentences]
         self._masks: dict[frozenset[str | None], np.ndarray] = {}
         self._vocabularies: dict[frozenset[str | None], frozenset[str]] = {}
 
@@ -72,8 +73,8 @@ class Subjects:
         is unknown to a question about this series, which is then declined."""
         if asked.works not in self._vocabularies:
             mask = self.allowed(asked)
-            self._vocabularies[asked.works] = frozenset().union(*(t for t, ok in zip(self._terms, mask, strict=True)
-                                                                  if ok))
+            allowed = (t for t, ok in zip(self.sentence_terms, mask, strict=True) if ok)
+            self._vocabularies[asked.works] = frozenset().union(*allowed)
         return self._vocabularies[asked.works]
 
     def focus(self, asked: Asked, query_terms: list[str]) -> list[str]:

@@ -31,12 +31,9 @@ _WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAYS)})\b", re.I)
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
 _DATE = re.compile(rf"\b({_MONTHS}|{'|'.join(WEEKDAYS)}|"
                    r"(19|20)\d\d|last (year|week|month)|\d+ (days?|weeks?|months?|years?))\b", re.I)
-# When a question names the part of a date it wants, a sentence must give that part: (question, sentence).
-_DATE_PARTS = ((re.compile(r"\b(day of the week|weekday)\b"), _WEEKDAY),
-               (re.compile(r"\b(what|which) years?\b|\byears? did\b"), _YEAR),
-               (re.compile(r"\b(what|which) month\b"), re.compile(rf"\b({_MONTHS})\b", re.I)),
-               (re.compile(r"\b(what|which) date\b|\brelease date\b"),
-                re.compile(rf"\b({_MONTHS})\b|{_YEAR.pattern}", re.I)))
+# When a question names the part of a date it wants (Question.date_part), a sentence must give that part.
+_DATE_PARTS = {"weekday": _WEEKDAY, "year": _YEAR, "month": re.compile(rf"\b({_MONTHS})\b", re.I),
+               "date": re.compile(rf"\b({_MONTHS})\b|{_YEAR.pattern}", re.I)}
 _NUMBER_WORDS = frozenset({w for w in NUMBER_WORDS if len(w) > 2} | set(SCALES))
 # A sentence that opens on the series itself ("It is based on …") is about it, whatever else it names.
 _ABOUT_THE_SERIES = re.compile(r"^(it|its|the series|the show|the drama|this series|this show)\b", re.I)
@@ -150,8 +147,7 @@ class Matcher:
         if expects is Expects.OTHER_TITLE:
             return any(title != self.series for title in self.titles(text))
         if expects is Expects.DATE:
-            part = next((wanted for asks, wanted in _DATE_PARTS if asks.search(question.text.lower())), _DATE)
-            return bool(part.search(text))
+            return bool(_DATE_PARTS.get(question.date_part or "", _DATE).search(text))
         if expects is Expects.ORDINAL:
             # The rank of the kind of thing asked about ("the first k-drama to …"), not of another ("the
             # first country to …").

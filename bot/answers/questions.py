@@ -88,6 +88,13 @@ _CHOICE = re.compile(r"([a-z0-9][a-z0-9+-]*)\W+or\W+([a-z0-9][a-z0-9+-]*)")
 # Not one that numbers a part ("season 2", "episode 5": the articles say "second season"), nor a 1 ("#1").
 _FIGURE = re.compile(r"(?<!season )(?<!episode )(?<!part )(?<!#)\b([2-9]|\d\d+)\b")
 
+# The part of a date a question names ("what day of the week"), which the answer must give
+# (bot.answers.evidence holds what each part looks like in a sentence).
+_DATE_PARTS = (("weekday", re.compile(r"\b(day of the week|weekday)\b")),
+               ("year", re.compile(r"\b(what|which) years?\b|\byears? did\b")),
+               ("month", re.compile(r"\b(what|which) month\b")),
+               ("date", re.compile(r"\b(what|which) date\b|\brelease date\b")))
+
 # "What is it about?" asks for the plot, though it says no word of it.
 _ABOUT_WHAT = re.compile(r"^what\b.*\babout\W*$")
 
@@ -115,6 +122,7 @@ class Question:
     compound: tuple[str, str] | None = None  # the terms of a two-word thing asked about ("age rating")
     alternatives: tuple[str, ...] = ()  # the terms offered as a choice ("netflix or disney+"); one may be absent
     figures: tuple[str, ...] = ()  # numbers that pin down what is asked ("its first 28 days"), not a part's number
+    date_part: str | None = None  # the part of a date asked for: "weekday", "year", "month" or "date"
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -200,4 +208,5 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
                     if compound and not STOPWORDS.intersection(compound) and compound[0] not in kind_words | _PICKING
                     else None,
                     tuple(term(w) for pair in _CHOICE.findall(lowered) for w in pair if w not in STOPWORDS),
-                    tuple(_FIGURE.findall(lowered)))
+                    tuple(_FIGURE.findall(lowered)),
+                    next((part for part, pattern in _DATE_PARTS if pattern.search(lowered)), None))

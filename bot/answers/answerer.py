@@ -134,8 +134,9 @@ class Answerer:
                 continue
             present, context = self._sentence_terms[sid], self._context_terms[sid]
             has_slot = matcher.has_slot(question, sentence, analysed.speakers)
-            # Attributed speech names its speaker through the attribution ("…," Lee said).
-            spoken = has_slot and question.expects is Expects.SPEECH and bool(analysed.speakers)
+            # Attributed speech names its speaker through the attribution ("…," Lee said), whatever is asked
+            # of it ("why did Park Ji-hu feel …": "Because we are experiencing this pandemic …").
+            spoken = matcher.spoken_by(sentence, analysed.speakers)
             matched = {t: _presence(t, matcher, present, context, is_name=t in names,
                                     spoken=spoken, played=bool(players.get(t, frozenset()) & present))
                        for t in weights}

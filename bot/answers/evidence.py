@@ -129,6 +129,11 @@ class Matcher:
         named = self.titles(sentence.quote)
         return bool(named) and self.series not in named and not named & asked
 
+    def spoken_by(self, sentence: Sentence, speakers: tuple[str, ...]) -> bool:
+        """Whether the sentence reports the words of one of these people (its speaker, bot.knowledge.speech)."""
+        return sentence.speaker is not None and any(similar_keys(name_key(sentence.speaker), name_key(s))
+                                                    for s in speakers)
+
     def has_slot(self, question: Question, sentence: Sentence, speakers: tuple[str, ...] = ()) -> bool:
         """Whether the sentence holds the kind of thing the question asks for; `speakers` are the
         spellings of the people a question about speech names."""
@@ -138,8 +143,7 @@ class Matcher:
         if expects is Expects.SPEECH:
             # About a named person: their own words (a quotation), not the line announcing them.
             return sentence.speaker is not None and (not speakers or (
-                any(similar_keys(name_key(sentence.speaker), name_key(s)) for s in speakers)
-                and bool(_QUOTATION.search(text))))
+                self.spoken_by(sentence, speakers) and bool(_QUOTATION.search(text))))
         if expects is Expects.PLACE:
             return bool(_PLACE.search(text))
         if expects is Expects.REASON:

@@ -64,7 +64,9 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
                 r"\b(character|role) (name|is)\b|\bis which\b|\bwho is \w+ in\b"),
     (Kind.ACTOR, r"\bwho\b.*\b(plays?|played|acts?|acted|portray\w*)\b|\b(actor|actress|actors|actresses)\b|"
                  r"\bplayed by\b|\bcast as\b|\bplays \w+\W*$"),
-    (Kind.DATE, r"\b(when|what (day|date|year|month|time)s?|which (day|date|year|month)s?|release date)\b"),
+    # "when" asks for a date unless another question word comes first ("where are they trapped when …").
+    (Kind.DATE, r"^(?!.*\b(who|what|which|where|why|how)\b.*\bwhen\b).*\bwhen\b|"
+                r"\b(what (day|date|year|month|time)s?|which (day|date|year|month)s?|release date)\b"),
     (Kind.NUMBER, r"\bhow (many|much|long|quickly|fast|soon)\b|\b(count|score|points|rating|number of)\b"),
     # "according to X" asks what X said, unless it asks for a date or a number ("by how much …").
     (Kind.SAID, r"\baccording to\b"),
@@ -72,6 +74,8 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
                 r"studios?|produced|producers?|production compan\w*|webtoon|comic|manhwa|manga|made|maker|"
                 r"came up with|behind)\b"),
     (Kind.PLATFORM, r"\b(stream\w*|platform|netflix or|where (can|do|to) (you|i|we) watch)\b"),
+    # "what is the name of the teacher whose experiment caused it" asks for a person, whatever follows.
+    (Kind.PERSON, r"\bname of the \w+(er|or|ist|ess)\b"),
     (Kind.REASON, r"\b(why|how come|how did .* (start|begin|happen)|(come|came|comes) from)\b|"
                   r"\b(cause|caused|reason|origins?)\b"),
     (Kind.PLACE, r"\bwhere\b"),

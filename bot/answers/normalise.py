@@ -38,6 +38,9 @@ _QUESTION_WORD = r"who|whom|whose|what|when|where|which|why|how|whos|whats|where
 _QUESTION_START = re.compile(rf"\b(?:{_QUESTION_WORD})\b(?=\W+\w)", re.I)
 _LEADING_QUESTION = re.compile(rf"^(?:{_QUESTION_WORD}|is|are|r|was|were|do|does|did|has|have|can|will|"
                                r"could|would|should)\b", re.I)
+# A yes-or-no question's verb and its subject ("is it", "does my"): an aside may only follow them.
+_ASKING_WITH_SUBJECT = re.compile(r"^(?:is|are|r|was|were|do|does|did|has|have|can|will|could|would|should)\s+\S+",
+                                  re.I)
 # A question is split into segments at sentence ends and emoji; only those that ask are kept.
 _SEGMENT_BREAK = re.compile(r"(?<=[?!.])\s+|[\U0001F000-\U0001FFFF\u2600-\u27BF]+")
 # Chatter after the question: a fan's aside ("… ngl shes the coolest", "… lol my gf keeps telling me …")
@@ -104,9 +107,9 @@ class Normaliser:
             segments = [s for s, a, p in zip(segments, asks, pointed_at, strict=True) if a or p]
         kept = []
         for segment in segments:
-            start = _QUESTION_START.search(segment)
+            start = _QUESTION_START.search(segment) or _ASKING_WITH_SUBJECT.match(segment)
             if start:
-                segment = segment[:start.start()] + _CHATTER_AFTER.sub("", segment[start.start():], count=1)
+                segment = (segment[:start.end()] + _CHATTER_AFTER.sub("", segment[start.end():], count=1)).rstrip(" ,;")
                 if start.start() > 0 and _CHATTER_OPENERS.search(segment[:start.start()]) \
                         and not PERSONAL_PRONOUN.search(segment[start.start():]):
                     segment = segment[start.start():]

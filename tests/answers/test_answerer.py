@@ -130,6 +130,12 @@ def test_a_sentence_quoted_with_its_lead_answers_about_the_show_the_lead_names(a
     assert quotes and "Kang Sae-byeok" in quotes[0].text
 
 
+def test_a_persons_own_words_name_them_whatever_is_asked(answerer):
+    """"Because we are experiencing this pandemic …" does not say "Park Ji-hu"; its attribution does."""
+    quotes = answerer.ask("Why did Park Ji-hu feel the show would resonate with viewers?").quotes
+    assert quotes and "pandemic" in quotes[0].text and "Park" not in quotes[0].text
+
+
 def test_sources_that_disagree_are_quoted_together(answerer):
     answer = answerer.ask("Who created the series?")
     assert len({q.source_id for q in answer.quotes}) >= 2

@@ -29,6 +29,9 @@ def classifier(embedder: Embedder) -> KindClassifier:
     ("according to park ji-hu, why will it resonate?", Kind.SAID),
     ("according to the report, by how much has viewership grown?", Kind.NUMBER),  # a number, reported
     ("did the director explain that", Kind.SAID), ("which earlier works is he known for", Kind.LIST),
+    ("where are the students trapped when the outbreak hits?", Kind.PLACE),  # a "when" clause asks no date
+    ("what is the name of the teacher whose experiment caused the virus?", Kind.PERSON),
+    ("whats the name of the director", Kind.CREW),
 ])
 def test_word_rules(classifier: KindClassifier, question: str, kind: Kind):
     assert classifier.by_words(question) is kind

@@ -27,6 +27,8 @@ def normaliser() -> Normaliser:
     ("whats it about in like one sentence", "what is All of Us Are Dead about"),  # a request for brevity
     ("wat is aouad even about lol my gf keeps telling me", "what is All of Us Are Dead about"),  # an aside after
     ("binged it all in 2 days, how many eps total", "how many episodes total"),  # what the fan was doing
+    ("is it super gory tho, im squeamish lol", "is All of Us Are Dead gory"),  # an aside after a yes-or-no
+    ("does my fav survive", "does my fav survive"),  # the subject of a yes-or-no question is no aside
 ])
 def test_fan_wording_becomes_tidy(normaliser: Normaliser, typed: str, tidy: str):
     assert normaliser.normalise(typed) == tidy

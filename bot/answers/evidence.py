@@ -25,6 +25,8 @@ RELATED_MATCH = 0.85
 # How far (in words) the named or counted thing may stand from its name or number.
 NAME_WINDOW = (2, 3)
 NUMBER_WINDOW = 3
+# A sentence naming this many people is a roll of names: a cast list.
+ROLL_NAMES = 4
 
 _MONTHS = "|".join(MONTHS)
 _WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAYS)})\b", re.I)
@@ -45,7 +47,7 @@ _PLACE = re.compile(rf"\b(?:in|at|inside|across|near|outside)\s+(?:the\s+)?(?!(?
                     r"reach|reached|arrive|arrived|escape|escaped|trapped|stuck|set)\b")
 # Words that give a cause or an origin.
 _CAUSE = re.compile(r"\b(because|due to|owing to|in the wake of|as a result|caused|thanks to|"
-                    r"led to|result of)\b", re.I)
+                    r"led to|result of|(that|this|which) is why|(that|this)'s why)\b", re.I)
 _RANK = re.compile(RANK, re.I)
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*")
 # What may stand before the first word of a sentence or a quotation.
@@ -138,6 +140,9 @@ class Matcher:
         """Whether the sentence holds the kind of thing the question asks for; `speakers` are the
         spellings of the people a question about speech names."""
         expects, text = question.expects, sentence.quote
+        # A roll of names (the cast, the credits) tells nothing of what happens in the story.
+        if question.about_the_story and len(set(HYPHENATED_NAME.findall(text))) >= ROLL_NAMES:
+            return False
         if expects is Expects.ANY:
             return True
         if expects is Expects.SPEECH:

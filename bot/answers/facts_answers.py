@@ -138,7 +138,7 @@ def answer_from_facts(kind: Kind, text: str, named: Sequence[Named], facts: Cast
         subject = _subject(text)
         return FactAnswer(missing=f"who plays {subject}") if subject else None
     job = asked_job(text, about_series_only)
-    if job is None or job not in facts.jobs or _DID_SOMETHING_ELSE.search(text):
+    if job is None or job not in facts.jobs or _did_something_else(text):
         return None
     versions = facts.versions(job)
     people = {n.name for n in named if not n.is_character}
@@ -153,10 +153,27 @@ def _spread(citations: list[Citation], limit: int) -> tuple[Citation, ...]:
 
 
 _ASKS_FOR_NAME = re.compile(r"\b(who|whom|whose|which|what|name)\b|\?\W*$")
-# A job done on something other than the series: "the teacher who created the virus" is a story question.
-_DID_SOMETHING_ELSE = re.compile(r"\b(?:creat\w*|made|make|direct\w*|wrote|written|writes|produc\w*)\s+(?:the|a|an)\s+"
-                                 r"(?!(?:show|series|drama|k-?drama|webtoon|comic|script|screenplay|episode|first|"
-                                 r"second|season|whole|original)s?\b)\w+")
+# A job done on something other than the series: "the teacher who created the virus" is a story question,
+# "who directed train to busan" asks about another work. The word after the verb (and an article) says which.
+_JOB_DONE_ON = re.compile(r"\b(?:creat(?:e|es|ed|ing)|ma(?:de|ke|kes|king)|direct(?:s|ed|ing)?|"
+                          r"wr(?:ote|itten|ites?|iting)|produc(?:e|es|ed|ing))\s+"
+                          r"(?P<article>(?:the|a|an)\s+)?(?P<what>[a-z][\w-]*)")
+# What a job may be done on that is the series or a part of it.
+_OWN_WORK = frozenset("show shows series drama dramas k-drama kdrama webtoon comic script screenplay episode episodes "
+                      "first second season seasons whole original name names".split())
+
+
+def _did_something_else(text: str) -> bool:
+    """Whether the question asks who did a job on something other than the series."""
+    for match in _JOB_DONE_ON.finditer(text):
+        what = match.group("what")
+        # Without an article, a small word ("directed it", "wrote and directed") says nothing of what.
+        own = what in _OWN_WORK or what.removesuffix("s") in _OWN_WORK
+        if not own and (match.group("article") or what not in STOPWORDS):
+            return True
+    return False
+
+
 # Asking who someone is: "who is kim nam-su", "whos lee jq exactly".
 _WHO_IS = re.compile(r"^\W*(?:who is|who was|who's|who are)\b")
 # Asking who did the job ("which filmmakers directed it"), not where to buy the webtoon.

@@ -52,6 +52,10 @@ _NO_QUESTION_WORD = r"^(?!.*\b(who|whom|whose|what|which|when|where|why|how)\b)"
 RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern)) for kind, pattern in (
     (Kind.SAID, r"\b(say|said|says|saying|think|thought|talk\w*|spoke|speak|react\w*|opinions?|reviews?|"
                 r"explain\w*|describ\w*)\b"),
+    # Who published it: the outlet a report is attributed to ("as per a report on Deadline").
+    (Kind.SAID, r"\b(which|what) (news (site|website|paper)|(news )?(outlet|publication|newspaper|magazine|"
+                r"source))s?\b|"
+                r"\b(which|what) (site|website)s? (first )?(reported|said|says|wrote)\b|\bwho (first )?reported\b"),
     # Other works, not "some other app": "what else", "other shows", "before this", "his previous films".
     (Kind.LIST, r"\b(else|others|before|previous\w*|previously|earlier)\b|"
                 r"\bother (\w+ )?(shows?|series|dramas?|k-?dramas?|films?|movies?|titles?|roles?|works?|projects?|"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.knowledge.text import STOPWORDS, term, terms, words
-from bot.knowledge.wordlists import ORDINAL_WORDS
+from bot.knowledge.wordlists import MONTHS, ORDINAL_WORDS, WEEKDAYS
 
 # Only so much of a question is read: the model sees 256 tokens, and nobody asks in 6000 characters.
 MAX_QUESTION_CHARS = 600
@@ -87,6 +87,8 @@ _CHOICE = re.compile(r"([a-z0-9][a-z0-9+-]*)\W+or\W+([a-z0-9][a-z0-9+-]*)")
 # A number that pins down what is asked about ("in its first 28 days", "the top 10"): a sentence must give it.
 # Not one that numbers a part ("season 2", "episode 5": the articles say "second season"), nor a 1 ("#1").
 _FIGURE = re.compile(r"(?<!season )(?<!episode )(?<!part )(?<!#)\b([2-9]|\d\d+)\b")
+# So does a day or month it names ("how many points on Sunday"); not "may", which is mostly a verb.
+_CALENDAR = re.compile(r"\b(" + "|".join(w.lower() for w in (*WEEKDAYS, *MONTHS) if w != "May") + r")\b")
 
 # The part of a date a question names ("what day of the week"), which the answer must give
 # (bot.answers.evidence holds what each part looks like in a sentence).
@@ -121,7 +123,7 @@ class Question:
     about_the_story: bool = False  # asks how the story goes or ends, so spoilers are fair game
     compound: tuple[str, str] | None = None  # the terms of a two-word thing asked about ("age rating")
     alternatives: tuple[str, ...] = ()  # the terms offered as a choice ("netflix or disney+"); one may be absent
-    figures: tuple[str, ...] = ()  # numbers that pin down what is asked ("its first 28 days"), not a part's number
+    figures: tuple[str, ...] = ()  # numbers, days, months that pin down what is asked ("its first 28 days")
     date_part: str | None = None  # the part of a date asked for: "weekday", "year", "month" or "date"
 
     @property
@@ -208,5 +210,5 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
                     if compound and not STOPWORDS.intersection(compound) and compound[0] not in kind_words | _PICKING
                     else None,
                     tuple(term(w) for pair in _CHOICE.findall(lowered) for w in pair if w not in STOPWORDS),
-                    tuple(_FIGURE.findall(lowered)),
+                    (*_FIGURE.findall(lowered), *(term(w) for w in _CALENDAR.findall(lowered))),
                     next((part for part, pattern in _DATE_PARTS if pattern.search(lowered)), None))

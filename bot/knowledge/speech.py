@@ -13,7 +13,9 @@ import re
 from collections.abc import Sequence
 
 _SAYS = (r"(?:said|says|saying|told|added|explained|noted|stated|revealed|claimed|claiming|spoke|spoken|"
-         r"quipped|quipping|tweeted|shared|admitted|recalled|hailed|praised|mentioned|mentioning|wrote)")
+         r"quipped|quipping|tweeted|shared|admitted|recalled|hailed|praised|mentioned|mentioning|wrote|reported)")
+# What an outlet published: "according to a report by Pinkvilla", "as per a report on Deadline".
+_REPORT = r"(?:(?:a|an|the)\s+(?:\w+\s+)?(?:report|data|story|article|survey)\s+(?:by|from|in|on|of)\s+)?"
 _MODAL = r"(?:(?:had|has|have|also|previously|once|then|later|recently)\s+){0,3}"
 _PERSON = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
 _WHO = (rf"(?P<who>(?:a|one|another|many)\s+(?:[A-Za-z]+\s+){{0,2}}?(?:user|fan|viewer|critic)s?|"
@@ -22,7 +24,8 @@ _WHO = (rf"(?P<who>(?:a|one|another|many)\s+(?:[A-Za-z]+\s+){{0,2}}?(?:user|fan|
 ATTRIBUTIONS: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in (
     rf"[,.!?][\"”’']\s*{_WHO}\s+{_MODAL}{_SAYS}\b",  # "… ," Lee said
     rf"^{_WHO}\s+{_MODAL}{_SAYS}\b",  # Park said the isolation …
-    rf"\baccording to {_WHO}",  # … according to Netflix's description
+    rf"\b(?:[Aa]ccording to|[Aa]s per) {_REPORT}{_WHO}",  # … according to Netflix's description, as per Deadline
+    rf",\s*{_WHO}\s+{_MODAL}reported\b",  # …, Soompi reported
     rf"\bwith {_WHO}\s+{_SAYS}\b",  # … with one user quipping that …
 ))
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?\b")

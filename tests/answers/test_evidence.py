@@ -71,3 +71,16 @@ def test_an_opening_clause_does_not_make_a_sentence_about_another_show(answerer)
     matcher = answerer.analyser.matcher
     about_us = sentence('Apart from the aforementioned actors, it also stars Lee Yoo-mi, famous from "Squid Game".')
     assert not matcher.elsewhere(about_us, frozenset({None}))
+
+
+def test_a_roll_of_names_tells_no_story(answerer):
+    matcher = answerer.analyser.matcher
+    roll = sentence("The cast includes Park Ji-hu (Nam On-jo), Cho Yi-hyun (Choi Nam-ra) and Lomon (Lee Su-hyeok).")
+    assert not matcher.has_slot(question("what happens to su-hyeok at the end"), roll)
+    assert matcher.has_slot(question("what happens to su-hyeok at the end"), sentence("Su-hyeok survives the end."))
+    assert matcher.has_slot(question("who is in the cast"), roll)
+
+
+def test_that_is_why_gives_a_reason(answerer):
+    asked = question("why do the zombies attack people first")
+    assert answerer.analyser.matcher.has_slot(asked, sentence("That is why they want to strike first."))

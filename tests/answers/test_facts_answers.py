@@ -41,6 +41,12 @@ def test_another_shows_crew_is_not_this_shows(answerer):
     assert not answer.answered or "Squid Game" in answer.quotes[0].text
 
 
+def test_a_job_done_on_a_work_the_articles_dont_know_is_not_this_shows(answerer):
+    """"Train to Busan" is no title the articles name: its director is not All of Us Are Dead's."""
+    assert not answerer.ask("Who directed Train to Busan?").answered
+    assert answerer.ask("who directed all the episodes").answered
+
+
 def test_who_said_what_quotes_the_persons_own_words_first(answerer):
     assert "terror that drives them" in first_quote(answerer, "what did lee jq say about the zombies")
 

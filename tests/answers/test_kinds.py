@@ -32,6 +32,8 @@ def classifier(embedder: Embedder) -> KindClassifier:
     ("where are the students trapped when the outbreak hits?", Kind.PLACE),  # a "when" clause asks no date
     ("what is the name of the teacher whose experiment caused the virus?", Kind.PERSON),
     ("whats the name of the director", Kind.CREW),
+    ("which news site reported the us top 10 thing", Kind.SAID),  # the outlet a report is attributed to
+    ("which site was the og comic on", Kind.CREW),  # a site that published the webtoon, not a report
 ])
 def test_word_rules(classifier: KindClassifier, question: str, kind: Kind):
     assert classifier.by_words(question) is kind

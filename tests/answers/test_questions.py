@@ -75,6 +75,8 @@ def test_a_choice_offers_its_alternatives():
     ("how many hours did it get in its first 28 days", ("28",)),
     ("how many episodes will season 2 have", ()),  # numbers a part: the articles write "second season"
     ("did it hit #1 in the top 10", ("10",)),
+    ("how many points did it have on sunday", (term("sunday"),)),  # a day pins it down as a number does
+    ("may i ask how many episodes", ()),  # "may" is a verb here
 ])
 def test_figures_that_pin_a_question_down(raw: str, figures: tuple[str, ...]):
     question = analyse(raw, KNOWN)

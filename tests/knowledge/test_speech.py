@@ -19,5 +19,11 @@ def test_surnames_and_pronouns_resolve_to_the_person_the_article_introduced():
     assert attribute(texts) == [None, None, "Lee Jae-Gyu", "Park Ji-Hu", "Park Ji-Hu", None]
 
 
+def test_an_outlet_is_the_speaker_of_what_it_reported():
+    assert speaker_of("According to a report by Pinkvilla, the series has topped the rankings.") == "Pinkvilla"
+    assert speaker_of("All of Us are Dead, as per a report on Deadline, has topped the Top 10 list.") == "Deadline"
+    assert speaker_of("It took the No. 1 spot in 25 countries, Soompi reported.") == "Soompi"
+
+
 def test_anonymous_speakers_are_speakers_too():
     assert speaker_of("Reviews poured in, with one user quipping that the cast was brilliant.") == "one user"

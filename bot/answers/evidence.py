@@ -49,6 +49,10 @@ _PLACE = re.compile(rf"\b(?:in|at|inside|across|near|outside)\s+(?:the\s+)?(?!(?
 _CAUSE = re.compile(r"\b(because|due to|owing to|in the wake of|as a result|caused|thanks to|"
                     r"led to|result of|(that|this|which) is why|(that|this)'s why)\b", re.I)
 _RANK = re.compile(RANK, re.I)
+# Who did something, named by what they do when not by name: "choreography created by dancer and choreographer".
+_AGENT = re.compile(r"\b(created|made|designed|written|directed|produced|choreographed|developed|invented|devised) "
+                    r"by\b", re.I)
+_ASKS_NAME = re.compile(r"\bnamed?\b", re.I)
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*")
 # What may stand before the first word of a sentence or a quotation.
 _OPENERS = frozenset(".!?:\"“‘(")
@@ -166,8 +170,10 @@ class Matcher:
         words = tokens(text)
         if expects is Expects.PERSON:
             # A name as written, capitalised: "in" and "on" spell syllables of names (In-soo, On-jo) too.
-            return bool(HYPHENATED_NAME.search(text)) or any(w.raw[:1].isupper() and w.term in self.name_terms
-                                                             for w in words)
+            # "who came up with the moves" is answered by "created by dancer and choreographer"; their name is not.
+            by_job = not _ASKS_NAME.search(question.text) and bool(_AGENT.search(text))
+            return by_job or bool(HYPHENATED_NAME.search(text)) or any(
+                w.raw[:1].isupper() and w.term in self.name_terms for w in words)
         targets = [i for i, w in enumerate(words) if any(self.related(t, w.term) for t in question.target)]
         if expects is Expects.NUMBER:
             numbers = [i for i, w in enumerate(words) if _is_number(w.raw)]

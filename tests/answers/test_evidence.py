@@ -84,3 +84,10 @@ def test_a_roll_of_names_tells_no_story(answerer):
 def test_that_is_why_gives_a_reason(answerer):
     asked = question("why do the zombies attack people first")
     assert answerer.analyser.matcher.has_slot(asked, sentence("That is why they want to strike first."))
+
+
+def test_who_did_it_is_answered_by_what_they_do_but_their_name_is_not(answerer):
+    matcher = answerer.analyser.matcher
+    by_job = sentence("The zombies learned choreography created by dancer and choreographer.")
+    assert matcher.has_slot(question("who came up with the zombie moves"), by_job)
+    assert not matcher.has_slot(question("what is the name of the choreographer"), by_job)

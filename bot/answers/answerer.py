@@ -19,7 +19,7 @@ import numpy as np
 from bot.answers.analysis import Analyser, Analysis
 from bot.answers.evidence import Evidence, Matcher
 from bot.answers.facts_answers import answer_from_facts
-from bot.answers.kinds import FACT_KINDS
+from bot.answers.kinds import FACT_KINDS, Kind
 from bot.answers.model import Answer, Outcome, Quote
 from bot.answers.questions import Expects, Rejection, split_questions
 from bot.answers.retrieval import Retriever
@@ -83,7 +83,11 @@ class Answerer:
         """The answer decided before any sentence is weighed: the question's focus is unknown to the
         articles, or it is a cast or crew question the facts answer (or know nothing of)."""
         found = None
-        if analysed.kind in FACT_KINDS and analysed.asked.about is None:
+        # Another show named beside one of this series' characters whose actor is asked for ("the na-yeon actress,
+        # the squid game girl? her name") only points at them; named alone, the question is about that show.
+        pointer = analysed.asked.about is None or (analysed.kind is Kind.ACTOR
+                                                   and any(n.is_character for n in analysed.named))
+        if analysed.kind in FACT_KINDS and pointer:
             found = answer_from_facts(analysed.kind, analysed.lowered, analysed.named, self.analyser.facts,
                                       analysed.about_series_only, MAX_QUOTES)
         if found is not None and not found.citations:

@@ -65,7 +65,7 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     # "kim byung chul is in this?": whether someone is in it, asked as a statement.
     (Kind.YES_NO, rf"{_NO_QUESTION_WORD}.*\b(is|was|are|were) in\b"),
     (Kind.ROLE, r"\b(which|what) (character|role|part)\b|\bplays? (who|which|what)\b|\bcharacter\W*$|"
-                r"\b(character|role) (name|is)\b|\bis which\b|\bwho is \w+ in\b"),
+                r"\b(character|role) (name|is)\b|\bis which\b|\bwho (is|was) \w+ in\b"),
     (Kind.ACTOR, r"\bwho\b.*\b(plays?|played|acts?|acted|portray\w*)\b|\b(actor|actress|actors|actresses)\b|"
                  r"\bplayed by\b|\bcast as\b|\bplays \w+\W*$"),
     # "when" asks for a date unless another question word comes first ("where are they trapped when …").

@@ -47,6 +47,13 @@ def test_a_job_done_on_a_work_the_articles_dont_know_is_not_this_shows(answerer)
     assert answerer.ask("who directed all the episodes").answered
 
 
+def test_another_show_named_beside_a_character_only_points_at_them(answerer):
+    """Asked for the actor of one of this series' characters, Squid Game only says where she is known from."""
+    quotes = answerer.ask("the naeyon actress is the squid game girl right? whats her name").quotes
+    assert quotes and "(Lee Na-yeon)" in quotes[0].text
+    assert "Ji-Yeong" in answerer.ask("the na-yeon actress from squid game, who was she in that").quotes[0].text
+
+
 def test_who_said_what_quotes_the_persons_own_words_first(answerer):
     assert "terror that drives them" in first_quote(answerer, "what did lee jq say about the zombies")
 

@@ -34,6 +34,7 @@ def classifier(embedder: Embedder) -> KindClassifier:
     ("whats the name of the director", Kind.CREW),
     ("which news site reported the us top 10 thing", Kind.SAID),  # the outlet a report is attributed to
     ("which site was the og comic on", Kind.CREW),  # a site that published the webtoon, not a report
+    ("isnt the na-yeon actress from squid game?? who was she in that", Kind.ROLE),
 ])
 def test_word_rules(classifier: KindClassifier, question: str, kind: Kind):
     assert classifier.by_words(question) is kind

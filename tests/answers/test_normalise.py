@@ -29,6 +29,7 @@ def normaliser() -> Normaliser:
     ("binged it all in 2 days, how many eps total", "how many episodes total"),  # what the fan was doing
     ("is it super gory tho, im squeamish lol", "is All of Us Are Dead gory"),  # an aside after a yes-or-no
     ("does my fav survive", "does my fav survive"),  # the subject of a yes-or-no question is no aside
+    ("why did it take so long", "why did All of Us Are Dead be delayed"),  # an idiom in the articles' word
 ])
 def test_fan_wording_becomes_tidy(normaliser: Normaliser, typed: str, tidy: str):
     assert normaliser.normalise(typed) == tidy

@@ -144,7 +144,7 @@ class Matcher:
         """Whether the sentence holds the kind of thing the question asks for; `speakers` are the
         spellings of the people a question about speech names."""
         expects, text = question.expects, sentence.quote
-        # A roll of names (the cast, the credits) tells nothing of what happens in the story.
+        # A roll of names (a cast list) tells nothing of what happens in the story.
         if question.about_the_story and len(set(HYPHENATED_NAME.findall(text))) >= ROLL_NAMES:
             return False
         if expects is Expects.ANY:

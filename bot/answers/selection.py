@@ -20,10 +20,9 @@ class Candidate:
 
 
 def rank(found: list[tuple[Sentence, Evidence]], weights: Weights) -> list[Candidate]:
-    """The candidates weighed, best first; of equal scores the fuller quote (a sentence with its lead scores as
-    its lead does, and says more)."""
+    """The candidates weighed, best first."""
     scored = [Candidate(s, e, e.score(weights)) for s, e in found]
-    return sorted(scored, key=lambda c: (c.score, len(c.sentence.quote)), reverse=True)
+    return sorted(scored, key=lambda c: c.score, reverse=True)
 
 
 def select(candidates: list[Candidate], weights: Weights, vectors: np.ndarray) -> list[Candidate]:

@@ -32,6 +32,12 @@ from bot.knowledge.store import Knowledge
 from bot.knowledge.subjects import fold_title
 from bot.knowledge.text import Thesaurus, term, terms, words
 
+
+def _joined_names(name: str) -> list[str]:
+    """The terms of a name's hyphenated parts written whole: "Yoon Gwi-nam" → ["gwinam"]."""
+    return [term(part.replace("-", "").lower()) for part in HYPHENATED_NAME.findall(name)]
+
+
 # A capitalised word inside a sentence: a name (Netflix, Hyosan), not a sentence's first word.
 _INNER_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][\w+]*")
 
@@ -103,6 +109,8 @@ class Analyser:
                                         *aliases]))
         vocabulary = self.subjects.vocabulary(asked)
         query_terms = self._choice_made(question, self.query_terms(question), vocabulary)
+        # A name typed in parts ("gwi nam") is the whole name (Gwi-nam), not its syllables: "Nam-Ra" shares one.
+        query_terms += [joined for n in named for joined in _joined_names(n.name) if joined not in query_terms]
         # A name the facts recognise, however typed ("parkjihu"), is known.
         name_words = {term(w) for n in named for w in n.typed}
         return Analysis(question, kind, vector, query_terms, lowered,

@@ -126,9 +126,11 @@ class Answerer:
         idf = self.knowledge.lexical.idf
         weights = {t: idf(t) for t in set(query_terms)}
         # The people a question names, and the figures that pin it down, must be in the answer.
-        names = {t for t in weights if t in self.analyser.name_terms or t in question.figures}
+        asked_names = {t for t in weights if t in self.analyser.name_terms or t in question.figures}
+        names = _whole(asked_names)
         # A character named is also present through the actor who plays them ("the na-yeon actress").
-        players = {t: frozenset(terms(" ".join(n.players))) for n in analysed.named if n.is_character
+        # Each spelling of an actor counts whole: "Lee Yoo-mi" shares a syllable with "Yoo In-soo".
+        players = {t: [_whole(set(terms(p))) for p in n.players] for n in analysed.named if n.is_character
                    for t in terms(" ".join((n.name, *n.variants, *n.typed)))}
         matcher = self.analyser.matcher
         found = []
@@ -141,8 +143,8 @@ class Answerer:
             # Attributed speech names its speaker through the attribution ("…," Lee said), whatever is asked
             # of it ("why did Park Ji-hu feel …": "Because we are experiencing this pandemic …").
             spoken = matcher.spoken_by(sentence, analysed.speakers)
-            matched = {t: _presence(t, matcher, present, context, is_name=t in names,
-                                    spoken=spoken, played=bool(players.get(t, frozenset()) & present))
+            matched = {t: _presence(t, matcher, present, context, is_name=t in asked_names,
+                                    spoken=spoken, played=any(p <= present for p in players.get(t, ())))
                        for t in weights}
             found.append((sentence, Evidence(
                 dense=sentence_dense,
@@ -225,6 +227,12 @@ def _cite(citation: Citation) -> Quote:
     """A fact's citation as a quote: the sentence that states the fact."""
     return Quote(citation.text, citation.source_id, citation.title, citation.date, citation.spoiler, 1.0,
                  citation.label)
+
+
+def _whole(names: set[str]) -> frozenset[str]:
+    """Name terms with the syllables of a whole name among them dropped: "Nam-Ra" has "nam" but does not name
+    Gwi-nam ("gwinam"), "Kim Nam-su" has "su" but does not name Yoo In-soo ("insu")."""
+    return frozenset(t for t in names if not any(t != whole and t in whole for whole in names))
 
 
 def _presence(wanted: str, matcher: Matcher, present: frozenset[str], context: frozenset[str], *,

@@ -49,6 +49,9 @@ _PLACE = re.compile(rf"\b(?:in|at|inside|across|near|outside)\s+(?:the\s+)?(?!(?
 _CAUSE = re.compile(r"\b(because|due to|owing to|in the wake of|as a result|caused|thanks to|"
                     r"led to|result of|(that|this|which) is why|(that|this)'s why)\b", re.I)
 _RANK = re.compile(RANK, re.I)
+# A sentence about a season after the first: "a second season", "Season 2", "a sequel", "hasn't renewed".
+_LATER_SEASON = re.compile(r"\b(season (?:[2-9]|two|three)|(?:second|third|next|new|another|future) seasons?|"
+                           r"sequel|renew\w*)\b", re.I)
 # Who did something, named by what they do when not by name: "choreography created by dancer and choreographer".
 _AGENT = re.compile(r"\b(created|made|designed|written|directed|produced|choreographed|developed|invented|devised) "
                     r"by\b", re.I)
@@ -144,6 +147,9 @@ class Matcher:
         """Whether the sentence holds the kind of thing the question asks for; `speakers` are the
         spellings of the people a question about speech names."""
         expects, text = question.expects, sentence.quote
+        # The first season's figures and dates say nothing of the next one's.
+        if question.later_season and expects in (Expects.NUMBER, Expects.DATE) and not _LATER_SEASON.search(text):
+            return False
         # A roll of names (a cast list) tells nothing of what happens in the story.
         if question.about_the_story and len(set(HYPHENATED_NAME.findall(text))) >= ROLL_NAMES:
             return False

@@ -142,6 +142,9 @@ def answer_from_facts(kind: Kind, text: str, named: Sequence[Named], facts: Cast
         return None
     versions = facts.versions(job)
     people = {n.name for n in named if not n.is_character}
+    # Naming who did the job, it asks something else of them ("what inspired creator Cheon Seong-il?").
+    if people & {name for names, _ in versions for name in names}:
+        return None
     versions.sort(key=lambda v: not (people & set(v[0])))
     return FactAnswer(_spread([c for _, citations in versions for c in citations[:1]], limit),
                       focused=bool(_ASKS_WHO.search(text)))

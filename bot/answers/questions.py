@@ -87,6 +87,10 @@ _CHOICE = re.compile(r"([a-z0-9][a-z0-9+-]*)\W+or\W+([a-z0-9][a-z0-9+-]*)")
 # A number that pins down what is asked about ("in its first 28 days", "the top 10"): a sentence must give it.
 # Not one that numbers a part ("season 2", "episode 5": the articles say "second season"), nor a 1 ("#1").
 _FIGURE = re.compile(r"(?<!season )(?<!episode )(?<!part )(?<!#)\b([2-9]|\d\d+)\b")
+# Unless a yes-or-no question offers it as a guess at a count ("is it 16 eps?"): the answer gives the right one.
+_GUESSED_COUNT = re.compile(r"^(?:is|are|was|were|do|does|did|has|have)\b.*?\b(\d+)\s+[a-z]+s\b")
+# A season after the first ("how many eps will s2 have"), which the answer must be about.
+_LATER_SEASON = re.compile(r"\b(season (?:[2-9]|two|three)|(?:second|third|next|new|another) season|sequel)\b")
 # So does a day or month it names ("how many points on Sunday"); not "may", which is mostly a verb.
 _CALENDAR = re.compile(r"\b(" + "|".join(w.lower() for w in (*WEEKDAYS, *MONTHS) if w != "May") + r")\b")
 
@@ -125,6 +129,7 @@ class Question:
     alternatives: tuple[str, ...] = ()  # the terms offered as a choice ("netflix or disney+"); one may be absent
     figures: tuple[str, ...] = ()  # numbers, days, months that pin down what is asked ("its first 28 days")
     date_part: str | None = None  # the part of a date asked for: "weekday", "year", "month" or "date"
+    later_season: bool = False  # asks about a season after the first: the first's figures don't answer it
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -210,5 +215,7 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
                     if compound and not STOPWORDS.intersection(compound) and compound[0] not in kind_words | _PICKING
                     else None,
                     tuple(term(w) for pair in _CHOICE.findall(lowered) for w in pair if w not in STOPWORDS),
-                    (*_FIGURE.findall(lowered), *(term(w) for w in _CALENDAR.findall(lowered))),
-                    next((part for part, pattern in _DATE_PARTS if pattern.search(lowered)), None))
+                    (*(f for f in _FIGURE.findall(lowered) if f not in _GUESSED_COUNT.findall(lowered)),
+                     *(term(w) for w in _CALENDAR.findall(lowered))),
+                    next((part for part, pattern in _DATE_PARTS if pattern.search(lowered)), None),
+                    bool(_LATER_SEASON.search(lowered)))

@@ -81,6 +81,13 @@ def test_a_roll_of_names_tells_no_story(answerer):
     assert matcher.has_slot(question("who is in the cast"), roll)
 
 
+def test_the_first_seasons_figures_do_not_answer_for_a_later_one(answerer):
+    matcher = answerer.analyser.matcher
+    asked = question("how many episodes will season 2 have")
+    assert not matcher.has_slot(asked, sentence("The writer penned all 12 episodes of the first season."))
+    assert matcher.has_slot(asked, sentence("The second season will have 8 episodes."))
+
+
 def test_that_is_why_gives_a_reason(answerer):
     asked = question("why do the zombies attack people first")
     assert answerer.analyser.matcher.has_slot(asked, sentence("That is why they want to strike first."))

@@ -54,6 +54,16 @@ def test_another_show_named_beside_a_character_only_points_at_them(answerer):
     assert "Ji-Yeong" in answerer.ask("the na-yeon actress from squid game, who was she in that").quotes[0].text
 
 
+def test_a_crew_question_naming_who_did_the_job_asks_something_else(answerer):
+    assert "inspired by a successful webtoon" in first_quote(answerer, "What inspired creator Cheon Seong-il?")
+
+
+def test_a_name_typed_in_parts_is_the_whole_name(answerer):
+    """"gwi nam" is Gwi-nam: "Nam-Ra" and "Kim Nam-su" share a syllable with the name, and with his actor's."""
+    assert not answerer.ask("does gwi nam die").answered
+    assert "(Yoon Gwi-nam)" in first_quote(answerer, "who plays gwi nam")
+
+
 def test_who_said_what_quotes_the_persons_own_words_first(answerer):
     assert "terror that drives them" in first_quote(answerer, "what did lee jq say about the zombies")
 

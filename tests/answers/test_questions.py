@@ -77,6 +77,7 @@ def test_a_choice_offers_its_alternatives():
     ("did it hit #1 in the top 10", ("10",)),
     ("how many points did it have on sunday", (term("sunday"),)),  # a day pins it down as a number does
     ("may i ask how many episodes", ()),  # "may" is a verb here
+    ("is it 16 episodes like most k-dramas?", ()),  # a guess at the count: the answer gives the right one
 ])
 def test_figures_that_pin_a_question_down(raw: str, figures: tuple[str, ...]):
     question = analyse(raw, KNOWN)
@@ -94,6 +95,16 @@ def test_the_thing_a_question_names_or_ranks_or_counts(raw: str, expects: Expect
     question = analyse(raw, KNOWN)
     assert isinstance(question, Question)
     assert (question.expects, question.target) == (expects, target)
+
+
+@pytest.mark.parametrize(("raw", "later"), [
+    ("how many episodes will season 2 have", True), ("will there be a second season", True),
+    ("how many episodes are in the first season", False), ("what happens in episode 2", False),
+])
+def test_a_later_season_is_read(raw: str, later: bool):
+    question = analyse(raw, KNOWN)
+    assert isinstance(question, Question)
+    assert question.later_season is later
 
 
 def test_what_it_is_about_asks_for_the_plot():

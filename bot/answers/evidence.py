@@ -44,7 +44,8 @@ _QUOTATION = re.compile(r"[\"“]\s*(?:[\w'’,-]+\s+){3,}")
 # A place: a capitalised name after a preposition of place, or a word for a kind of place.
 _PLACE = re.compile(rf"\b(?:in|at|inside|across|near|outside)\s+(?:the\s+)?(?!(?i:{_MONTHS})\b)[A-Z][a-z]+|"
                     r"\b(?:school|campus|city|town|village|country|countries|hospital|island|street|area|"
-                    r"reach|reached|arrive|arrived|escape|escaped|trapped|stuck|set)\b")
+                    r"reach|reached|arrive|arrived|escape|escaped|trapped|stuck|set|conference|interview|event|"
+                    r"festival)\b")
 # Words that give a cause or an origin.
 _CAUSE = re.compile(r"\b(because|due to|owing to|in the wake of|as a result|caused|thanks to|"
                     r"led to|result of|(that|this|which) is why|(that|this)'s why)\b", re.I)

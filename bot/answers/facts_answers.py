@@ -120,6 +120,10 @@ def answer_from_facts(kind: Kind, text: str, named: Sequence[Named], facts: Cast
             return None
         return FactAnswer(_spread([c for n in people for c in (*n.jobs, *n.facts)], limit), focused=True)
     if kind in (Kind.ACTOR, Kind.ROLE):
+        # "who plays cheong-san's mother" asks about someone the facts only name through a character.
+        relative = _RELATIVE.search(text)
+        if relative and kind is Kind.ACTOR:
+            return FactAnswer(missing=f"who plays {relative.group(0)}")
         # The entity named decides the direction, whatever the words said: a character asks for the
         # actor, an actor for the character.
         with_facts = [n for n in named if n.facts]
@@ -155,6 +159,9 @@ def _spread(citations: list[Citation], limit: int) -> tuple[Citation, ...]:
     return unique_citations(citations)[:limit]
 
 
+# A relative of a character: another person, whom the character's facts don't answer for.
+_RELATIVE = re.compile(r"\b[\w-]+'s (?:mother|mom|mum|father|dad|parents?|sisters?|brothers?|siblings?|friends?|"
+                       r"boyfriend|girlfriend|teachers?|sons?|daughters?|family|wife|husband|grand\w+)\b")
 _ASKS_FOR_NAME = re.compile(r"\b(who|whom|whose|which|what|name)\b|\?\W*$")
 # A job done on something other than the series: "the teacher who created the virus" is a story question,
 # "who directed train to busan" asks about another work. The word after the verb (and an article) says which.

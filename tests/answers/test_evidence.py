@@ -88,6 +88,11 @@ def test_the_first_seasons_figures_do_not_answer_for_a_later_one(answerer):
     assert matcher.has_slot(asked, sentence("The second season will have 8 episodes."))
 
 
+def test_where_something_was_said_is_a_place(answerer):
+    asked = question("where did lee make his comments")
+    assert answerer.analyser.matcher.has_slot(asked, sentence('"Ours have terror," Lee said in an online conference.'))
+
+
 def test_that_is_why_gives_a_reason(answerer):
     asked = question("why do the zombies attack people first")
     assert answerer.analyser.matcher.has_slot(asked, sentence("That is why they want to strike first."))

@@ -64,6 +64,11 @@ def test_a_name_typed_in_parts_is_the_whole_name(answerer):
     assert "(Yoon Gwi-nam)" in first_quote(answerer, "who plays gwi nam")
 
 
+def test_a_characters_relative_is_someone_else(answerer):
+    answer = answerer.ask("Who plays Cheong-san's mother?")
+    assert answer.outcome is Outcome.NOT_IN_ARTICLES and answer.missing == "who plays cheong-san's mother"
+
+
 def test_who_said_what_quotes_the_persons_own_words_first(answerer):
     assert "terror that drives them" in first_quote(answerer, "what did lee jq say about the zombies")
 

@@ -54,6 +54,7 @@ class Answerer:
         # next sentence's "679 points" are.
         self._context_terms = [self._sentence_terms[s.id - 1] if s.position > 0 else frozenset()
                                for s in knowledge.sentences]
+        self._speaker_terms = [frozenset(terms(s.speaker)) if s.speaker else frozenset() for s in knowledge.sentences]
         self._sentences_with: dict[str, list[int]] = {}
         for sid, present in enumerate(self._sentence_terms):
             for t in present:
@@ -142,7 +143,8 @@ class Answerer:
             has_slot = matcher.has_slot(question, sentence, analysed.speakers)
             # Attributed speech names its speaker through the attribution ("…," Lee said), whatever is asked
             # of it ("why did Park Ji-hu feel …": "Because we are experiencing this pandemic …").
-            spoken = matcher.spoken_by(sentence, analysed.speakers)
+            # A surname alone ("according to director Lee") names the speaker it belongs to.
+            spoken = matcher.spoken_by(sentence, analysed.speakers) or bool(names and names <= self._speaker_terms[sid])
             matched = {t: _presence(t, matcher, present, context, is_name=t in asked_names,
                                     spoken=spoken, played=any(p <= present for p in players.get(t, ())))
                        for t in weights}

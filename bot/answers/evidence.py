@@ -49,6 +49,7 @@ _PLACE = re.compile(rf"\b(?:in|at|inside|across|near|outside)\s+(?:the\s+)?(?!(?
 # Words that give a cause or an origin.
 _CAUSE = re.compile(r"\b(because|due to|owing to|in the wake of|as a result|caused|thanks to|"
                     r"led to|result of|(that|this|which) is why|(that|this)'s why)\b", re.I)
+_ASKS_WHY = re.compile(r"\b(why|how come)\b", re.I)
 _RANK = re.compile(RANK, re.I)
 # A sentence about a season after the first: "a second season", "Season 2", "a sequel", "hasn't renewed".
 _LATER_SEASON = re.compile(r"\b(season (?:[2-9]|two|three)|(?:second|third|next|new|another|future) seasons?|"
@@ -148,8 +149,9 @@ class Matcher:
         """Whether the sentence holds the kind of thing the question asks for; `speakers` are the
         spellings of the people a question about speech names."""
         expects, text = question.expects, sentence.quote
-        # The first season's figures and dates say nothing of the next one's.
-        if question.later_season and expects in (Expects.NUMBER, Expects.DATE) and not _LATER_SEASON.search(text):
+        # The first season's figures and dates say nothing of the next one's, nor does what was said of it.
+        if question.later_season and expects in (Expects.NUMBER, Expects.DATE, Expects.SPEECH) \
+                and not _LATER_SEASON.search(text):
             return False
         # A roll of names (a cast list) tells nothing of what happens in the story.
         if question.about_the_story and len(set(HYPHENATED_NAME.findall(text))) >= ROLL_NAMES:
@@ -157,9 +159,11 @@ class Matcher:
         if expects is Expects.ANY:
             return True
         if expects is Expects.SPEECH:
-            # About a named person: their own words (a quotation), not the line announcing them.
+            # About a named person: their own words (a quotation), not the line announcing them; asked why
+            # ("according to Lee, why …"), the words that give a reason.
             return sentence.speaker is not None and (not speakers or (
-                self.spoken_by(sentence, speakers) and bool(_QUOTATION.search(text))))
+                self.spoken_by(sentence, speakers) and bool(_QUOTATION.search(text)))) and (
+                not _ASKS_WHY.search(question.text) or bool(_CAUSE.search(text)))
         if expects is Expects.PLACE:
             return bool(_PLACE.search(text))
         if expects is Expects.REASON:

@@ -30,6 +30,7 @@ ATTRIBUTIONS: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in (
 ))
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?\b")
 _PRONOUNS = frozenset({"she", "he", "they"})
+_QUOTE_MARKS = frozenset("\"“")
 
 
 def speaker_of(text: str) -> str | None:
@@ -49,7 +50,10 @@ def attribute(texts: Sequence[str]) -> list[str | None]:
     last: str | None = None
     for text in texts:
         who = speaker_of(text)
-        if who is not None and who.lower() in _PRONOUNS:
+        if who is None and text[:1] in _QUOTE_MARKS and speakers and speakers[-1] is not None:
+            # A quotation straight after someone's words, unattributed, goes on with them.
+            who = speakers[-1]
+        elif who is not None and who.lower() in _PRONOUNS:
             who = last
         elif who is not None and " " not in who:
             who = next((n for n in reversed(names) if who in n.split()), who)

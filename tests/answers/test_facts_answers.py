@@ -69,6 +69,13 @@ def test_a_characters_relative_is_someone_else(answerer):
     assert answer.outcome is Outcome.NOT_IN_ARTICLES and answer.missing == "who plays cheong-san's mother"
 
 
+def test_what_someone_gave_as_a_reason_is_their_words_giving_one(answerer):
+    """"According to director Lee" names him by surname; "why" wants the words that give a reason."""
+    quote = first_quote(answerer, "According to director Lee, why do the show's zombies attack people first?")
+    assert "That is why" in quote
+    assert not answerer.ask("did lee jae-gyu say anything about a season 2 in the conference?").answered
+
+
 def test_who_said_what_quotes_the_persons_own_words_first(answerer):
     assert "terror that drives them" in first_quote(answerer, "what did lee jq say about the zombies")
 

@@ -25,5 +25,13 @@ def test_an_outlet_is_the_speaker_of_what_it_reported():
     assert speaker_of("It took the No. 1 spot in 25 countries, Soompi reported.") == "Soompi"
 
 
+def test_an_unattributed_quotation_goes_on_with_the_words_before():
+    texts = ['"Ours have terror that drives them," Lee said.',
+             '"They are scared that others might strike them."',
+             "Most of the cast are new actors.",
+             '"A quotation after no one\'s words."']
+    assert attribute(texts) == ["Lee", "Lee", None, None]
+
+
 def test_anonymous_speakers_are_speakers_too():
     assert speaker_of("Reviews poured in, with one user quipping that the cast was brilliant.") == "one user"

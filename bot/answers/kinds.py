@@ -50,6 +50,8 @@ AUXILIARY = r"(is|are|was|were|do|does|did|has|have|can|will|could)"
 _NO_QUESTION_WORD = r"^(?!.*\b(who|whom|whose|what|which|when|where|why|how)\b)"
 # Word rules, first match wins; they read the normalised question (bot.answers.normalise).
 RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern)) for kind, pattern in (
+    # What an article says is what it tells, not someone's words ("what does the spoiler section say …").
+    (Kind.DESCRIPTION, r"\b(article|section|piece|synopsis|description)s? (say|says|said)\b"),
     (Kind.SAID, r"\b(say|said|says|saying|think|thought|talk\w*|spoke|speak|react\w*|opinions?|reviews?|"
                 r"explain\w*|describ\w*)\b"),
     # Who published it: the outlet a report is attributed to ("as per a report on Deadline").
@@ -57,7 +59,9 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
                 r"source))s?\b|"
                 r"\b(which|what) (site|website)s? (first )?(reported|said|says|wrote)\b|\bwho (first )?reported\b"),
     # Other works, not "some other app": "what else", "other shows", "before this", "his previous films".
-    (Kind.LIST, r"\b(else|others|before|previous\w*|previously|earlier)\b|"
+    # "before" a release or premiere is a time, not earlier works ("was there hype before it came out").
+    (Kind.LIST, r"\b(else|others|previous\w*|previously|earlier)\b|"
+                r"\bbefore\b(?!.*\b(release\w*|came out|premiere\w*|aired|launch\w*|debut\w*|dropp?ed)\b)|"
                 r"\bother (\w+ )?(shows?|series|dramas?|k-?dramas?|films?|movies?|titles?|roles?|works?|projects?|"
                 r"productions?|webtoons?|comics?|books?|stuff)\b"),
     # A yes-or-no question that asks for nothing else ("are most of the cast new actors?") wants no name.
@@ -87,7 +91,8 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     (Kind.PERSON, r"\bwho\b"),
     # A terse question naming a quantity ("VIEWING HOURS FIRST WEEK??", "total views?") asks how much.
     (Kind.NUMBER, rf"{_NO_QUESTION_WORD}.*\b(hours|views|viewers|points|episodes|countries)\b"),
-    (Kind.DESCRIPTION, r"\b(what is .* about|plot|premise|story|happens?)\b"),
+    # How much of a quality it has ("how gory is it"): a description.
+    (Kind.DESCRIPTION, r"\b(what is .* about|plot|premise|story|happens?)\b|^how \w+ (is|are|was|were)\b"),
 ))
 # Below this similarity to its nearest example a question keeps the plain DESCRIPTION kind.
 MIN_EXAMPLE_SIMILARITY = 0.5

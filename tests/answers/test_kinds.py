@@ -35,6 +35,10 @@ def classifier(embedder: Embedder) -> KindClassifier:
     ("which news site reported the us top 10 thing", Kind.SAID),  # the outlet a report is attributed to
     ("which site was the og comic on", Kind.CREW),  # a site that published the webtoon, not a report
     ("isnt the na-yeon actress from squid game?? who was she in that", Kind.ROLE),
+    ("how gory is it, like lots of blood?", Kind.DESCRIPTION),  # how much of a quality
+    ("what does the spoiler section say a sequel could reveal", Kind.DESCRIPTION),  # what an article tells
+    ("was there hype before it came out", Kind.YES_NO),  # "before" a release is a time, not earlier works
+    ("what did he do before this", Kind.LIST),
 ])
 def test_word_rules(classifier: KindClassifier, question: str, kind: Kind):
     assert classifier.by_words(question) is kind

@@ -32,6 +32,7 @@ def normaliser() -> Normaliser:
     ("why did it take so long", "why did All of Us Are Dead be delayed"),  # an idiom in the articles' word
     ("r most of the actors newbies??", "are most of the actors new actors??"),
     ("r most of the actors newcomers?", "are most of the actors new actors?"),
+    ("ok random q but was there hype", "was there hype"),
 ])
 def test_fan_wording_becomes_tidy(normaliser: Normaliser, typed: str, tidy: str):
     assert normaliser.normalise(typed) == tidy

@@ -56,6 +56,8 @@ class Analysis:
     named: tuple[Named, ...]  # the people and characters of the series it names
     speakers: tuple[str, ...]  # every spelling of the people it names (a character's actors), to match who said what
     unknown: float  # the rarity-weighted share of its words the articles never use
+    # Each person or character it names, as every spelling that names them (a character's: its actors' too).
+    spellings: tuple[tuple[str, ...], ...] = ()
 
 
 class Analyser:
@@ -117,6 +119,8 @@ class Analyser:
                         asked=asked,
                         about_series_only=not {t for t in question.terms if t not in self._series_terms} - JOB_TERMS,
                         named=named, speakers=speakers,
+                        spellings=(*self.aliases.mentioned_in(question.text),
+                                   *((n.name, *n.variants, *n.players) for n in named)),
                         unknown=self.unknown_share(question, [t for t in query_terms if t not in name_words],
                                                    vocabulary))
 

@@ -129,10 +129,14 @@ class Answerer:
         # The people a question names, and the figures that pin it down, must be in the answer.
         asked_names = {t for t in weights if t in self.analyser.name_terms or t in question.figures}
         names = _whole(asked_names)
-        # A character named is also present through the actor who plays them ("the na-yeon actress").
-        # Each spelling of an actor counts whole: "Lee Yoo-mi" shares a syllable with "Yoo In-soo".
-        players = {t: [_whole(set(terms(p))) for p in n.players] for n in analysed.named if n.is_character
-                   for t in terms(" ".join((n.name, *n.variants, *n.typed)))}
+        # A name is present through any spelling of whom it names ("Lee JQ" for Lee Jae-kyoo), a character's
+        # through the actor who plays them ("the na-yeon actress"); each spelling counts whole ("Lee Yoo-mi" shares
+        # a syllable with "Yoo In-soo").
+        spelt: dict[str, list[frozenset[str]]] = {}
+        for group in analysed.spellings:
+            whole = [_whole(set(terms(name))) for name in group]
+            for t in {t for name in group for t in terms(name)}:
+                spelt.setdefault(t, []).extend(whole)
         matcher = self.analyser.matcher
         found = []
         for sid, sentence_dense in zip(ids.tolist(), dense.tolist(), strict=True):
@@ -146,7 +150,7 @@ class Answerer:
             # A surname alone ("according to director Lee") names the speaker it belongs to.
             spoken = matcher.spoken_by(sentence, analysed.speakers) or bool(names and names <= self._speaker_terms[sid])
             matched = {t: _presence(t, matcher, present, context, is_name=t in asked_names,
-                                    spoken=spoken, played=any(p <= present for p in players.get(t, ())))
+                                    spoken=spoken, spelt=any(s <= present for s in spelt.get(t, ())))
                        for t in weights}
             found.append((sentence, Evidence(
                 dense=sentence_dense,
@@ -238,10 +242,10 @@ def _whole(names: set[str]) -> frozenset[str]:
 
 
 def _presence(wanted: str, matcher: Matcher, present: frozenset[str], context: frozenset[str], *,
-              is_name: bool, spoken: bool, played: bool) -> float:
+              is_name: bool, spoken: bool, spelt: bool) -> float:
     """How far a sentence has one question term: a name through the speech attributed to its speaker or
-    through the actor playing the character; any other term from the sentence before, at a discount."""
-    if (spoken and is_name) or played:
+    through another spelling of whom it names; any other term from the sentence before, at a discount."""
+    if (spoken and is_name) or spelt:
         return 1.0
     own = matcher.match(wanted, present)
     return own if is_name else max(own, CONTEXT_MATCH * matcher.match(wanted, context))

@@ -42,7 +42,9 @@ _ABOUT_THE_SERIES = re.compile(r"^(it|its|the series|the show|the drama|this ser
 # Quoted words: a quotation mark, then at least four words.
 _QUOTATION = re.compile(r"[\"“]\s*(?:[\w'’,-]+\s+){3,}")
 # A place: a capitalised name after a preposition of place, or a word for a kind of place.
-_PLACE = re.compile(rf"\b(?:in|at|inside|across|near|outside)\s+(?:the\s+)?(?!(?i:{_MONTHS})\b)[A-Z][a-z]+|"
+# Not a nationality before a noun ("in the Korean series").
+_PLACE = re.compile(rf"\b(?:in|at|inside|across|near|outside)\s+(?:the\s+)?(?!(?i:{_MONTHS})\b)"
+                    r"(?![A-Z][a-z]+(?:an|ese|ish) [a-z])[A-Z][a-z]+|"
                     r"\b(?:school|campus|city|town|village|country|countries|hospital|island|street|area|"
                     r"reach|reached|arrive|arrived|escape|escaped|trapped|stuck|set|conference|interview|event|"
                     r"festival)\b")

@@ -136,6 +136,12 @@ def test_a_persons_own_words_name_them_whatever_is_asked(answerer):
     assert quotes and "pandemic" in quotes[0].text and "Park" not in quotes[0].text
 
 
+def test_a_person_is_named_by_any_of_their_spellings(answerer):
+    """Lee JQ is Lee Jae-kyoo: a sentence naming him "Lee JQ" names him wholly, and says what was asked."""
+    quotes = answerer.ask("Is Lee JQ also the showrunner?").quotes
+    assert quotes and "showrunner" in quotes[0].text
+
+
 def test_sources_that_disagree_are_quoted_together(answerer):
     answer = answerer.ask("Who created the series?")
     assert len({q.source_id for q in answer.quotes}) >= 2

@@ -93,6 +93,12 @@ def test_where_something_was_said_is_a_place(answerer):
     assert answerer.analyser.matcher.has_slot(asked, sentence('"Ours have terror," Lee said in an online conference.'))
 
 
+def test_a_nationality_is_no_place(answerer):
+    asked = question("where did he talk about it")
+    assert not answerer.analyser.matcher.has_slot(asked, sentence("He spoke about the zombies in the Korean series."))
+    assert answerer.analyser.matcher.has_slot(asked, sentence("He spoke about the zombies in Seoul."))
+
+
 def test_that_is_why_gives_a_reason(answerer):
     asked = question("why do the zombies attack people first")
     assert answerer.analyser.matcher.has_slot(asked, sentence("That is why they want to strike first."))

@@ -1,9 +1,11 @@
 """Whether a sentence holds what a question asks for: the real thesaurus and names, sentences written here."""
 
+from dataclasses import replace
+
 import pytest
 
 from bot.answers.evidence import tokens
-from bot.answers.questions import Question, analyse
+from bot.answers.questions import Expects, Question, analyse
 from bot.knowledge.passages import Sentence
 
 
@@ -89,12 +91,12 @@ def test_the_first_seasons_figures_do_not_answer_for_a_later_one(answerer):
 
 
 def test_where_something_was_said_is_a_place(answerer):
-    asked = question("where did lee make his comments")
+    asked = replace(question("where did lee make his comments"), expects=Expects.PLACE)
     assert answerer.analyser.matcher.has_slot(asked, sentence('"Ours have terror," Lee said in an online conference.'))
 
 
 def test_a_nationality_is_no_place(answerer):
-    asked = question("where did he talk about it")
+    asked = replace(question("where did he talk about it"), expects=Expects.PLACE)
     assert not answerer.analyser.matcher.has_slot(asked, sentence("He spoke about the zombies in the Korean series."))
     assert answerer.analyser.matcher.has_slot(asked, sentence("He spoke about the zombies in Seoul."))
 

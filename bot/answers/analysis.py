@@ -84,7 +84,7 @@ class Analyser:
         self.normaliser = Normaliser(vocabulary, series, names=given_names)
         examples = load_examples()
         self.kinds = KindClassifier(examples, embedder.encode([q for _, q in examples]))
-        self._series_terms = frozenset(terms(series))
+        self.series_terms = frozenset(terms(series))
         self._proper_terms = frozenset(term(m.lower()) for s in knowledge.sentences
                                        for m in _INNER_CAPITAL.findall(s.text))
         works = self.subjects.works.series
@@ -117,7 +117,7 @@ class Analyser:
         name_words = {term(w) for n in named for w in n.typed}
         return Analysis(question, kind, vector, query_terms, lowered,
                         asked=asked,
-                        about_series_only=not {t for t in question.terms if t not in self._series_terms} - JOB_TERMS,
+                        about_series_only=not {t for t in question.terms if t not in self.series_terms} - JOB_TERMS,
                         named=named, speakers=speakers,
                         spellings=(*self.aliases.mentioned_in(question.text),
                                    *((n.name, *n.variants, *n.players) for n in named)),

@@ -90,6 +90,7 @@ class Answerer:
                                                    and any(n.is_character for n in analysed.named))
         if analysed.kind in FACT_KINDS and pointer:
             found = answer_from_facts(analysed.kind, analysed.lowered, analysed.named, self.analyser.facts,
+                                      frozenset(analysed.terms) - self.analyser.series_terms,
                                       analysed.about_series_only, MAX_QUOTES)
         if found is not None and not found.citations:
             return Answer(question, Outcome.NOT_IN_ARTICLES, missing=found.missing)

@@ -18,7 +18,7 @@ from bot.knowledge.names import HYPHENATED_NAME, name_key, similar_keys
 from bot.knowledge.passages import Sentence
 from bot.knowledge.subjects import OPENING_CLAUSE, Works
 from bot.knowledge.text import STOPWORDS, Thesaurus, same_family, term
-from bot.knowledge.wordlists import MONTHS, NUMBER_WORDS, SCALES, WEEKDAYS
+from bot.knowledge.wordlists import GENRES, MONTHS, NUMBER_WORDS, SCALES, WEEKDAYS
 
 # How much a related word (synonym, same word family) counts against the word itself.
 RELATED_MATCH = 0.85
@@ -43,7 +43,7 @@ _ABOUT_THE_SERIES = re.compile(r"^(it|its|the series|the show|the drama|this ser
 _QUOTATION = re.compile(r"[\"“]\s*(?:[\w'’,-]+\s+){3,}")
 # A place: a capitalised name after a preposition of place, or a word for a kind of place.
 # Not a nationality before a noun ("in the Korean series").
-_PLACE = re.compile(rf"\b(?:in|at|inside|across|near|outside)\s+(?:the\s+)?(?!(?i:{_MONTHS})\b)"
+_PLACE = re.compile(rf"\b(?:in|at|inside|across|near|outside|from)\s+(?:the\s+)?(?!(?i:{_MONTHS})\b)"
                     r"(?![A-Z][a-z]+(?:an|ese|ish) [a-z])[A-Z][a-z]+|"
                     r"\b(?:school|campus|city|town|village|country|countries|hospital|island|street|area|"
                     r"reach|reached|arrive|arrived|escape|escaped|trapped|stuck|set|conference|interview|event|"
@@ -51,6 +51,7 @@ _PLACE = re.compile(rf"\b(?:in|at|inside|across|near|outside)\s+(?:the\s+)?(?!(?
 # Words that give a cause or an origin.
 _CAUSE = re.compile(r"\b(because|due to|owing to|in the wake of|as a result|caused|thanks to|"
                     r"led to|result of|(that|this|which) is why|(that|this)'s why)\b", re.I)
+_GENRE = re.compile(rf"\b({'|'.join(GENRES)})\b", re.I)
 _ASKS_WHY = re.compile(r"\b(why|how come)\b", re.I)
 _RANK = re.compile(RANK, re.I)
 # A sentence about a season after the first: "a second season", "Season 2", "a sequel", "hasn't renewed".
@@ -170,6 +171,8 @@ class Matcher:
             return bool(_PLACE.search(text))
         if expects is Expects.REASON:
             return bool(_CAUSE.search(text))
+        if expects is Expects.GENRE:
+            return bool(_GENRE.search(text))
         if expects is Expects.OTHER_TITLE:
             return any(title != self.series for title in self.titles(text))
         if expects is Expects.DATE:
@@ -183,9 +186,11 @@ class Matcher:
         words = tokens(text)
         if expects is Expects.PERSON:
             # A name as written, capitalised: "in" and "on" spell syllables of names (In-soo, On-jo) too.
-            # "who came up with the moves" is answered by "created by dancer and choreographer"; their name is not.
-            by_job = not _ASKS_NAME.search(question.text) and bool(_AGENT.search(text))
-            return by_job or bool(HYPHENATED_NAME.search(text)) or any(
+            # "who came up with the moves" is answered by "created by dancer and choreographer", "who posted it" by
+            # the unnamed someone whose words a sentence reports ("a Twitter user said while sharing a video"); what
+            # their name is, by neither.
+            unnamed = bool(_AGENT.search(text)) or (sentence.speaker is not None and sentence.speaker[:1].islower())
+            return (unnamed and not _ASKS_NAME.search(question.text)) or bool(HYPHENATED_NAME.search(text)) or any(
                 w.raw[:1].isupper() and w.term in self.name_terms for w in words)
         targets = [i for i, w in enumerate(words) if any(self.related(t, w.term) for t in question.target)]
         if expects is Expects.NUMBER:

@@ -109,9 +109,10 @@ def asked_job(text: str, about_series_only: bool) -> str | None:
                 None)
 
 
-def answer_from_facts(kind: Kind, text: str, named: Sequence[Named], facts: CastFacts, about_series_only: bool,
-                      limit: int) -> FactAnswer | None:
-    """The fact citations answering a cast or crew question; None when the facts are not the way to it."""
+def answer_from_facts(kind: Kind, text: str, named: Sequence[Named], facts: CastFacts, asked: frozenset[str],
+                      about_series_only: bool, limit: int) -> FactAnswer | None:
+    """The fact citations answering a cast or crew question; None when the facts are not the way to it.
+    `asked` holds the question's terms other than the series' title."""
     if kind is Kind.PERSON:
         # "who is Kim Nam-su?": what they did on the series, their roles and jobs; other "who" questions
         # ("who died saving On-jo") are for the sentences.
@@ -130,6 +131,10 @@ def answer_from_facts(kind: Kind, text: str, named: Sequence[Named], facts: Cast
         if with_facts:
             return FactAnswer(_spread([c for n in with_facts for c in n.facts], limit),
                               focused=all(not n.is_character for n in with_facts))
+        # "what was Kim Nam-su's role": someone who plays no one did a job on the series.
+        crew = [n for n in named if not n.is_character and n.jobs]
+        if crew and kind is Kind.ROLE:
+            return FactAnswer(_spread([c for n in crew for c in n.jobs], limit), focused=True)
         if named:
             return FactAnswer(missing=f"which role {named[0].name} plays" if not named[0].is_character
                               else f"who plays {named[0].name}")
@@ -149,7 +154,10 @@ def answer_from_facts(kind: Kind, text: str, named: Sequence[Named], facts: Cast
     # Naming who did the job, it asks something else of them ("what inspired creator Cheon Seong-il?").
     if people & {name for names, _ in versions for name in names}:
         return None
-    versions.sort(key=lambda v: not (people & set(v[0])))
+    # The version naming whom the question names first, then the one sharing most of its words besides the job
+    # ("the guy who did damo directed this?": the credit that mentions Damo).
+    besides = {t for t in asked if not any(pattern.search(t) for _, pattern, _ in JOBS)}
+    versions.sort(key=lambda v: (not (people & set(v[0])), -len(besides & set(terms(v[1][0].text)))))
     return FactAnswer(_spread([c for _, citations in versions for c in citations[:1]], limit),
                       focused=bool(_ASKS_WHO.search(text)))
 

@@ -51,7 +51,8 @@ _NO_QUESTION_WORD = r"^(?!.*\b(who|whom|whose|what|which|when|where|why|how)\b)"
 # Word rules, first match wins; they read the normalised question (bot.answers.normalise).
 RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern)) for kind, pattern in (
     # What an article says is what it tells, not someone's words ("what does the spoiler section say …").
-    (Kind.DESCRIPTION, r"\b(article|section|piece|synopsis|description)s? (say|says|said)\b"),
+    (Kind.DESCRIPTION, r"\b(article|section|piece|synopsis|description)s? (say|says|said|think|thinks|mention\w*)\b|"
+                       r"\baccording to (the|that|this|one) (\w+ )?(article|section|piece|synopsis)\b"),
     (Kind.SAID, r"\b(say|said|says|saying|think|thought|talk\w*|spoke|speak|react\w*|opinions?|reviews?|"
                 r"explain\w*|describ\w*)\b"),
     # Who published it: the outlet a report is attributed to ("as per a report on Deadline").
@@ -75,7 +76,9 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     # "when" asks for a date unless another question word comes first ("where are they trapped when …").
     (Kind.DATE, r"^(?!.*\b(who|what|which|where|why|how)\b.*\bwhen\b).*\bwhen\b|"
                 r"\b(what (day|date|year|month|time)s?|which (day|date|year|month)s?|release date)\b"),
-    (Kind.NUMBER, r"\bhow (many|much|long|quickly|fast|soon)\b|\b(count|score|points|rating|number of)\b"),
+    # A quantity's name asks how much, unless the question asks which thing has it ("which k-drama had 634 points").
+    (Kind.NUMBER, r"\bhow (many|much|long|quickly|fast|soon)\b|"
+                  r"^(?!.*\b(which|who)\b).*\b(count|score|points|rating|number of)\b"),
     # "according to X" asks what X said, unless it asks for a date or a number ("by how much …").
     (Kind.SAID, r"\baccording to\b"),
     (Kind.CREW, r"\b(direct\w*|helm\w*|writer|wrote|written|screenwriter|script\w*|penned|creat\w*|showrunner|"

@@ -32,6 +32,7 @@ class Expects(StrEnum):
     REASON = "reason"  # why or how something came about: a sentence giving a cause
     OTHER_TITLE = "other_title"  # what else someone made or was in: a sentence naming another show
     ORDINAL = "ordinal"  # "is it the first …": a sentence stating a rank, whichever it is
+    GENRE = "genre"  # "what genre is it": a sentence naming one
     ANY = "any"
 
 # A rank in words or figures, "the second Korean series", "2nd": not a part of the show ("a second season",
@@ -42,6 +43,8 @@ RANK = (r"\b(" + "|".join(w for w in ORDINAL_WORDS if w != "zeroth") + r"|\d+(st
 _RANK_QUESTION = r"\bthe " + RANK + r"\s+(?P<target>(?:[\w-]+\s+){0,2}[\w-]+)\s+(?:to|among|ever)\b"
 
 _EXPECTS = (
+    (Expects.ORDINAL, re.compile(r"\b(what|which) number\b(?!\s+of\b)")),  # "what number korean series is it"
+    (Expects.GENRE, re.compile(r"\b(genres?|(kind|type|sort) of (show|series|drama|k-drama))\b")),
     (Expects.DATE, re.compile(r"\b(when|what (day|date|year|month|time)s?|which (day|date|year|month)s?|"
                               r"(release|premiere|air) date)\b")),
     (Expects.NUMBER, re.compile(r"\b(how (many|much|long|big|fast|quickly|soon|often)|"
@@ -111,6 +114,7 @@ _TIME_UNITS = tuple(terms("minutes hours days weeks months years"))
 _KIND_WORDS = {
     Expects.DATE: {"day", "days", "week", "weekday", "date", "dates", "year", "years", "month", "months", "time"},
     Expects.NUMBER: {"number", "percentage"},
+    Expects.GENRE: {"genre", "genres", "kind", "type", "sort"},
     Expects.REASON: {"why", "come", "came", "comes", "origin", "origins", "reason", "cause"},
 }
 

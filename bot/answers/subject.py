@@ -24,6 +24,8 @@ from bot.knowledge.text import terms
 _THIS_SERIES = re.compile(r"\b(?:it|this|here|the (?:show|series|drama))\b")
 # "its" before the other work is named is this series' ("did its finale beat Squid Game's?"); after, it is
 # that work's ("how many hours did Hellbound get in its first week?").
+# A question asking which work did something.
+_WHICH_WORK = re.compile(r"\b(which|what) (other )?(shows?|series|dramas?|k-?dramas?|films?|movies?|titles?)\b")
 _ITS = re.compile(r"\bits\b")
 _LOWER_WORD = re.compile(r"(?<![\w#])[a-z]+\b")
 
@@ -60,6 +62,9 @@ class Subjects:
         found = {work: match.start() for work, pattern in self._patterns if (match := pattern.search(question))}
         others = frozenset(found)
         if not others:
+            # "which k-drama premiered with 634 points" names no work: it asks for one, any the articles know.
+            if _WHICH_WORK.search(question.casefold()):
+                return Asked(frozenset({None, *self.works.others}), None)
             return Asked(frozenset({None}), None)
         lowered = question.casefold()
         its = _ITS.search(lowered)

@@ -12,3 +12,5 @@ ORDINAL_WORDS = {w: n for n, w in enumerate(
 SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 MONTHS = tuple("January February March April May June July August September October November December".split())
 WEEKDAYS = tuple("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+GENRES = tuple("thriller horror coming-of-age survival comedy romance action fantasy mystery apocalyptic "
+               "post-apocalyptic sci-fi crime".split())

@@ -101,6 +101,21 @@ def test_a_nationality_is_no_place(answerer):
     assert answerer.analyser.matcher.has_slot(asked, sentence("He spoke about the zombies in Seoul."))
 
 
+def test_a_genre_question_wants_a_genre(answerer):
+    asked = question("what genre is the series?")
+    assert answerer.analyser.matcher.has_slot(asked, sentence("The new thriller/survival drama focuses on students."))
+    assert not answerer.analyser.matcher.has_slot(asked, sentence("The new drama debuted on Friday."))
+
+
+def test_an_unnamed_speaker_is_who_posted_it_but_has_no_name(answerer):
+    matcher = answerer.analyser.matcher
+    posted = replace(sentence('"They learned zombie choreography," a Twitter user said.'), speaker="a Twitter user")
+    assert matcher.has_slot(question("who posted the video"), posted)
+    assert not matcher.has_slot(question("what is the name of the user who posted it"), posted)
+    outlet = replace(sentence("As per a report on Deadline, it topped the list."), speaker="Deadline")
+    assert not matcher.has_slot(question("who wrote the article"), outlet)
+
+
 def test_that_is_why_gives_a_reason(answerer):
     asked = question("why do the zombies attack people first")
     assert answerer.analyser.matcher.has_slot(asked, sentence("That is why they want to strike first."))

@@ -76,6 +76,14 @@ def test_what_someone_gave_as_a_reason_is_their_words_giving_one(answerer):
     assert not answerer.ask("did lee jae-gyu say anything about a season 2 in the conference?").answered
 
 
+def test_the_role_of_someone_who_plays_no_one_is_their_job(answerer):
+    assert "directed by Kim Nam-su" in first_quote(answerer, "What was Kim Nam-su's role on the series?")
+
+
+def test_the_credit_sharing_the_questions_words_comes_first(answerer):
+    assert "Damo" in first_quote(answerer, "wait the guy who did damo directed this??")
+
+
 def test_who_said_what_quotes_the_persons_own_words_first(answerer):
     assert "terror that drives them" in first_quote(answerer, "what did lee jq say about the zombies")
 

@@ -39,9 +39,16 @@ def classifier(embedder: Embedder) -> KindClassifier:
     ("what does the spoiler section say a sequel could reveal", Kind.DESCRIPTION),  # what an article tells
     ("was there hype before it came out", Kind.YES_NO),  # "before" a release is a time, not earlier works
     ("what did he do before this", Kind.LIST),
+    ("does that one article think it has potential for a season 2", Kind.DESCRIPTION),
+    ("what could a second season explore, according to the spoiler section?", Kind.DESCRIPTION),
 ])
 def test_word_rules(classifier: KindClassifier, question: str, kind: Kind):
     assert classifier.by_words(question) is kind
+
+
+def test_which_show_had_a_quantity_is_not_how_much(classifier: KindClassifier):
+    assert classifier.by_words("which kdrama premiered with 634 points") is not Kind.NUMBER
+    assert classifier.by_words("points on flixpatrol?") is Kind.NUMBER
 
 
 @pytest.mark.parametrize(("question", "kind"), [

@@ -107,6 +107,16 @@ def test_a_later_season_is_read(raw: str, later: bool):
     assert question.later_season is later
 
 
+@pytest.mark.parametrize(("raw", "expects"), [
+    ("what number korean blockbuster series is it", Expects.ORDINAL), ("what genre is it", Expects.GENRE),
+    ("what kind of show is it", Expects.GENRE), ("what number of episodes", Expects.NUMBER),
+])
+def test_a_rank_or_a_genre_is_asked(raw: str, expects: Expects):
+    question = analyse(raw, KNOWN)
+    assert isinstance(question, Question)
+    assert question.expects is expects
+
+
 def test_what_it_is_about_asks_for_the_plot():
     question = analyse("what is All of Us Are Dead about", KNOWN)
     assert isinstance(question, Question) and "plot" in question.words

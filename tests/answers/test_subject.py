@@ -120,3 +120,11 @@ def test_questions_about_this_series_ignore_the_other_shows(mixed: Answerer) -> 
 ])
 def test_it_is_the_work_named_before_it(mixed: Answerer, question: str, about: str | None) -> None:
     assert mixed.analyser.subjects.asked(question).about == about
+
+
+def test_a_question_asking_which_show_may_be_answered_by_any(answerer: Answerer) -> None:
+    """"which k-drama premiered with 634 points" names no show: the answer names one (Hellbound)."""
+    asked = answerer.analyser.subjects.asked("which kdrama premiered with 634 points on flixpatrol")
+    assert None in asked.works and "Hellbound" in asked.works and asked.about is None
+    quotes = answerer.ask("which kdrama premiered w 634 points on flixpatrol").quotes
+    assert quotes and "Hellbound" in quotes[0].text

@@ -60,7 +60,7 @@ _EXPECTS = (
 )
 # A question about how the story goes or ends may be answered from a spoiler section first.
 _ABOUT_THE_STORY = re.compile(r"\b(spoil\w*|end\w*|finale|die[sd]?|death|alive|surviv\w*|kill\w*|happen\w*|"
-                              r"fate|twist|plot)\b")
+                              r"fate|twist)\b")
 # The thing a question is about when it asks for an attribute: "what is the budget …", "how tall …".
 _HEAD = re.compile(r"\b(?:where|how) (?:can|could|do|should) (?:i|we|you|u) ([a-z]+)|"
                    r"\bwhat(?:'s|s| is| was| are| were)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?([a-z]+)|"

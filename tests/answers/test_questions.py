@@ -117,6 +117,16 @@ def test_a_rank_or_a_genre_is_asked(raw: str, expects: Expects):
     assert question.expects is expects
 
 
+@pytest.mark.parametrize(("raw", "story"), [
+    ("how does it end", True), ("does nam-ra survive", True),
+    ("what is the plot", False),  # the premise: a fan asking it wants no spoilers
+])
+def test_a_question_about_how_the_story_goes(raw: str, story: bool):
+    question = analyse(raw, KNOWN)
+    assert isinstance(question, Question)
+    assert question.about_the_story is story
+
+
 def test_what_it_is_about_asks_for_the_plot():
     question = analyse("what is All of Us Are Dead about", KNOWN)
     assert isinstance(question, Question) and "plot" in question.words

@@ -151,9 +151,14 @@ def answer_from_facts(kind: Kind, text: str, named: Sequence[Named], facts: Cast
         return None
     versions = facts.versions(job)
     people = {n.name for n in named if not n.is_character}
-    # Naming who did the job, it asks something else of them ("what inspired creator Cheon Seong-il?").
+    # Naming who did the job, it asks something else of them ("what inspired creator Cheon Seong-il?"), unless
+    # it asks what else they did ("does lee jq do anything besides directing"): their other jobs.
     if people & {name for names, _ in versions for name in names}:
-        return None
+        if not _BESIDES.search(text):
+            return None
+        done = {c.text for _, citations in versions for c in citations}
+        jobs = [c for n in named if n.name in people for c in n.jobs]
+        return FactAnswer(_spread(sorted(jobs, key=lambda c: c.text in done), limit), focused=True) if jobs else None
     # The version naming whom the question names first, then the one sharing most of its words besides the job
     # ("the guy who did damo directed this?": the credit that mentions Damo).
     besides = {t for t in asked if not any(pattern.search(t) for _, pattern, _ in JOBS)}
@@ -167,6 +172,8 @@ def _spread(citations: list[Citation], limit: int) -> tuple[Citation, ...]:
     return unique_citations(citations)[:limit]
 
 
+# Asking what else someone did than the job named.
+_BESIDES = re.compile(r"\b(besides|apart from|other than|except|aside from|as well as)\b")
 # A relative of a character: another person, whom the character's facts don't answer for.
 _RELATIVE = re.compile(r"\b[\w-]+'s (?:mother|mom|mum|father|dad|parents?|sisters?|brothers?|siblings?|friends?|"
                        r"boyfriend|girlfriend|teachers?|sons?|daughters?|family|wife|husband|grand\w+)\b")

@@ -63,9 +63,11 @@ _ABOUT_THE_STORY = re.compile(r"\b(spoil\w*|end\w*|finale|die[sd]?|death|alive|s
                               r"fate|twist)\b")
 # The thing a question is about when it asks for an attribute: "what is the budget …", "how tall …".
 _HEAD = re.compile(r"\b(?:where|how) (?:can|could|do|should) (?:i|we|you|u) ([a-z]+)|"
-                   r"\bwhat(?:'s|s| is| was| are| were)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?([a-z]+)|"
+                   r"\bwhat(?:'s|s| is| was| are| were)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?"
+                   r"(?:(?:full|real|exact|actual|official|total|whole|main|original)\s+)?([a-z]+)|"
                    r"\bhow\s+(?!many\b|much\b|did\b|does\b|do\b|is\b|was\b|are\b|were\b|can\b|could\b|"
-                   r"would\b|will\b|has\b|have\b|had\b|long\b|quickly\b|soon\b|fast\b|often\b|far\b)([a-z]+)")
+                   r"would\b|will\b|has\b|have\b|had\b|long\b|quickly\b|soon\b|fast\b|often\b|far\b|big\b|"
+                   r"huge\b|large\b)([a-z]+)")
 # The two-word thing asked about, "what age rating does …", "which talent agency is …": both words must
 # stand together somewhere in the articles, or they don't say (bot.answers.analysis).
 _COMPOUND = re.compile(r"\b(?:what|which)\s+([a-z0-9-]+)\s+([a-z0-9-]+)\s+"

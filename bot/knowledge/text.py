@@ -17,7 +17,8 @@ from bot.knowledge.wordlists import NUMBER_WORDS
 QUESTION_FILLER = frozenset(
     "tell know please say said name called anyone anybody someone somebody also get got ever exactly "
     "many much would could like us happen happens happened make makes made else yet ok okay pls plz "
-    "spoiler spoilers something anything stuff making thing things without seen saw somewhere".split()
+    "spoiler spoilers something anything stuff making thing things without seen saw somewhere besides "
+    "eventually actually really".split()
 )
 # Fans' shorthand for seasons and episodes: s2 is season 2, ep3 is episode 3.
 _SHORTHAND = ((re.compile(r"\bs(\d{1,2})\b", re.I), r"season \1"),

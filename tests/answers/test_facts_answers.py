@@ -84,6 +84,10 @@ def test_the_credit_sharing_the_questions_words_comes_first(answerer):
     assert "Damo" in first_quote(answerer, "wait the guy who did damo directed this??")
 
 
+def test_what_else_someone_did_is_their_other_jobs(answerer):
+    assert "created by Lee Jae-kyoo" in first_quote(answerer, "lee jq's role besides directing?")
+
+
 def test_who_said_what_quotes_the_persons_own_words_first(answerer):
     assert "terror that drives them" in first_quote(answerer, "what did lee jq say about the zombies")
 

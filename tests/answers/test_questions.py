@@ -137,6 +137,16 @@ def test_the_head_of_where_can_i_is_its_verb():
     assert isinstance(question, Question) and question.head == "buy"
 
 
+@pytest.mark.parametrize(("raw", "head"), [
+    ("whats the full name of the school", "name"),  # "full" only says which name
+    ("how big was squid game", None),  # a size, not an attribute called "big"
+    ("what is the budget", "budget"),
+])
+def test_the_attribute_asked_about(raw: str, head: str | None):
+    question = analyse(raw, KNOWN)
+    assert isinstance(question, Question) and question.head == head
+
+
 def test_a_second_question_after_filler_is_split_off():
     assert split_questions("is it a long watch? like how many eps we talkin") == \
         ["is it a long watch", "how many eps we talkin"]

@@ -138,7 +138,8 @@ def test_the_head_of_where_can_i_is_its_verb():
 
 
 @pytest.mark.parametrize(("raw", "head"), [
-    ("whats the full name of the school", "name"),  # "full" only says which name
+    ("whats the full name of the school", None),  # "full" only says which name, and "name" is filler
+    ("whats the real budget", "budget"),
     ("how big was squid game", None),  # a size, not an attribute called "big"
     ("what is the budget", "budget"),
 ])

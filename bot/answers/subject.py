@@ -24,8 +24,9 @@ from bot.knowledge.text import terms
 _THIS_SERIES = re.compile(r"\b(?:it|this|here|the (?:show|series|drama))\b")
 # "its" before the other work is named is this series' ("did its finale beat Squid Game's?"); after, it is
 # that work's ("how many hours did Hellbound get in its first week?").
-# A question asking which work did something.
-_WHICH_WORK = re.compile(r"\b(which|what) (other )?(shows?|series|dramas?|k-?dramas?|films?|movies?|titles?)\b")
+# A question asking which work did something, or for other works ("other zombie shows it is compared to").
+_WORKS = r"(shows?|series|dramas?|k-?dramas?|films?|movies?|titles?|productions?)"
+_WHICH_WORK = re.compile(rf"\b(which|what) (other )?{_WORKS}\b|\bother (\w+ )?({_WORKS}|stuff)\b")
 _ITS = re.compile(r"\bits\b")
 _LOWER_WORD = re.compile(r"(?<![\w#])[a-z]+\b")
 
@@ -62,7 +63,8 @@ class Subjects:
         found = {work: match.start() for work, pattern in self._patterns if (match := pattern.search(question))}
         others = frozenset(found)
         if not others:
-            # "which k-drama premiered with 634 points" names no work: it asks for one, any the articles know.
+            # "which k-drama premiered with 634 points" names no work: it asks for one, any the articles know;
+            # so does "what other zombie shows is it compared to".
             if _WHICH_WORK.search(question.casefold()):
                 return Asked(frozenset({None, *self.works.others}), None)
             return Asked(frozenset({None}), None)

@@ -39,6 +39,8 @@ UNNAMED_WORK = "the work of"
 _SMALL = r"(?:of|the|a|an|at|in|on|and|are|us|to|for|with|from)\b"
 _TITLE_WORD = r"[A-Z#][\w’'-]*"
 MAX_TITLE_WORDS = 6
+# A sentence naming this many works speaks of them together (a genre, a comparison), not of one of them.
+LISTED_WORKS = 3
 # A quoted title: "Squid Game", 'Hellbound', "Space, Sweepers" (a comma inside is allowed).
 _QUOTED = re.compile(rf"[\"“'‘](?P<title>{_TITLE_WORD}(?:,?\s+(?:{_TITLE_WORD}|{_SMALL}))*?)[,.]?[\"”'’]")
 # A title after the word for what it is: "the Netflix drama Sweet Home", "the webtoon Hellbound".
@@ -49,6 +51,12 @@ _TITLE_RUN = rf"(?P<title>{_TITLE_WORD}(?:\s+(?:{_TITLE_WORD}|{_SMALL}))*?)"
 _DEFINED = re.compile(rf"(?:^|[.;]\s+|,\s+){_TITLE_RUN},?\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?"
                       rf"(?:{_KIND})\b")
 _SEASON = re.compile(rf"(?<![\w'’]){_TITLE_RUN}\s+(?i:season)\s+(?:\d+|two|three|four|five)\b")
+# A sentence opening with a list of titles that it then calls productions: "World War Z, The Walking Dead or
+# Welcome to Zombieland, there are countless productions of the genre …". People's names are no titles.
+_RUN = rf"(?![^,]*[A-Z][a-z]+-[A-Za-z])({_TITLE_WORD}(?:\s+(?:{_TITLE_WORD}|{_SMALL}))*?)"
+_LISTED = re.compile(rf"^(?P<list>{_RUN}(?:,\s+{_RUN})*,?\s+(?:or|and)\s+{_RUN}),\s+[^.]*?"
+                     rf"\b(?:productions?|films?|movies?|titles?|genre)\b")
+_LIST_BREAK = re.compile(r",\s+|\s+(?:or|and)\s+")
 # A short headline opening with a title and a colon: "Sweet Home: From Webtoon to Netflix Hit".
 _HEADLINE_TITLE = re.compile(rf"^{_TITLE_RUN}:\s")
 _TRAILING_SMALL = re.compile(rf"(?:\s+(?:{_SMALL}))+$")
@@ -103,11 +111,12 @@ def fold_title(title: str) -> str:
 def _titles_in(text: str) -> Iterable[str]:
     """Titles a text writes as titles: quoted, named after or before the word for what they are, or
     before the number of a season."""
-    for pattern in (_QUOTED, _CUED, _DEFINED, _SEASON):
-        for match in pattern.finditer(text):
-            title = _TRAILING_SMALL.sub("", match.group("title").rstrip(","))
-            if len(title.split()) <= MAX_TITLE_WORDS:
-                yield title
+    listed = _LISTED.match(text)
+    found = [m.group("title") for pattern in (_QUOTED, _CUED, _DEFINED, _SEASON) for m in pattern.finditer(text)]
+    for title in (*found, *(_LIST_BREAK.split(listed.group("list")) if listed else ())):
+        title = _TRAILING_SMALL.sub("", title.rstrip(","))
+        if len(title.split()) <= MAX_TITLE_WORDS:
+            yield title
 
 
 @dataclass(frozen=True)
@@ -215,7 +224,7 @@ class _Reader:
             work = self.salient
         elif self.main in named:
             work = self.main
-        elif named:
+        elif named and len(set(named)) < LISTED_WORKS:
             work = named[0]
         else:
             work = self.salient

@@ -128,3 +128,8 @@ def test_a_question_asking_which_show_may_be_answered_by_any(answerer: Answerer)
     assert None in asked.works and "Hellbound" in asked.works and asked.about is None
     quotes = answerer.ask("which kdrama premiered w 634 points on flixpatrol").quotes
     assert quotes and "Hellbound" in quotes[0].text
+
+
+def test_other_works_it_is_compared_to_are_answered_from_the_sentence_listing_them(answerer: Answerer) -> None:
+    quotes = answerer.ask("What other zombie titles does the show get compared with?").quotes
+    assert quotes and "World War Z" in quotes[0].text

@@ -8,7 +8,7 @@ import pytest
 
 from bot.knowledge.articles import load_articles, parse_article, seed_files
 from bot.knowledge.passages import Sentence, split_articles
-from bot.knowledge.subjects import Series, attribute
+from bot.knowledge.subjects import Series, _titles_in, attribute
 from tests.conftest import SEEDS
 
 OTHER_SHOWS = Path(__file__).parent.parent / "data" / "other_shows"
@@ -53,6 +53,8 @@ def test_the_series_identity_comes_from_its_data_file() -> None:
     ("After Squid Game became a global sensation", None),  # an opening clause is not the subject
     ("The cast includes Park Ji-hu (Nam On-jo)", None),  # no work named: the article's
     ("Based on the webtoon Now at Our School", None),  # the webtoon it adapts is this series' origin
+    ("World War Z, The Walking Dead or Welcome to Zombieland", None),  # a list of works: the genre, not one
+    ("But apart from purely Hollywood titles", None),
 ])
 def test_sentences_of_the_seeds_follow_their_references(sentences: list[Sentence], opening: str,
                                                         work: str | None) -> None:
@@ -96,3 +98,9 @@ def test_unquoted_titles_of_unseen_articles_are_recognised(text: str, work: str)
     sentences, _ = split_articles([article])
     works = [s.work for s in attribute([article], sentences)]
     assert None not in works and works.count(work) >= len(works) - 1, works
+
+
+def test_titles_listed_as_productions_are_works_but_names_are_not() -> None:
+    listed = "World War Z, The Walking Dead or Welcome to Zombieland, there are countless productions of the genre."
+    assert list(_titles_in(listed)) == ["World War Z", "The Walking Dead", "Welcome to Zombieland"]
+    assert not list(_titles_in("Park Ji-hu, Yoon Chan-young and Cho Yi-hyun, the stars of the films, spoke."))

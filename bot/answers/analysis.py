@@ -141,6 +141,10 @@ class Analyser:
             return 0.0
         idf = self.knowledge.lexical.idf
         unknown = {t for t in focus if not self.known(t, vocabulary)}
+        # Of a choice ("veterans or newbies"), the alternative the articles never use is no absent focus when they
+        # use the other: the answer is that one.
+        if any(self.known(t, vocabulary) for t in question.alternatives):
+            unknown -= set(question.alternatives)
         return sum(idf(t) for t in unknown) / sum(idf(t) for t in focus)
 
     def _choice_made(self, question: Question, query_terms: list[str], vocabulary: frozenset[str]) -> list[str]:

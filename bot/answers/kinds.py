@@ -62,6 +62,7 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     # Other works, not "some other app": "what else", "other shows", "before this", "his previous films".
     # "before" a release or premiere is a time, not earlier works ("was there hype before it came out").
     (Kind.LIST, r"\b(else|others|previous\w*|previously|earlier)\b|"
+                r"\b(titles?|shows?|films?|movies?|productions?)\b.*\bcompar\w*|"
                 r"\bbefore\b(?!.*\b(release\w*|came out|premiere\w*|aired|launch\w*|debut\w*|dropp?ed)\b)|"
                 r"\bother (\w+ )?(shows?|series|dramas?|k-?dramas?|films?|movies?|titles?|roles?|works?|projects?|"
                 r"productions?|webtoons?|comics?|books?|stuff)\b"),

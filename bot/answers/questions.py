@@ -75,6 +75,9 @@ _COMPOUND = re.compile(r"\b(?:what|which)\s+([a-z0-9-]+)\s+([a-z0-9-]+)\s+"
 # Words that pick among things rather than name one: "which earlier works" asks for works, not for "earlier
 # works" as a phrase the articles must use.
 _PICKING = frozenset("other others earlier previous later similar main first last new old best".split())
+# "which zombie titles", "what korean shows": a kind of work, which the articles need not name in those words.
+_WORK_NOUNS = frozenset("show shows series drama dramas k-drama k-dramas film films movie movies title titles "
+                        "production productions".split())
 # The thing a "which …" question names (the word after it) or a "how many …" question counts
 # (up to two words, stopping at the verb).
 _TARGET = {
@@ -87,7 +90,7 @@ _TARGET = {
 
 
 # A choice between alternatives, "netflix or disney+", "season 2 or a movie": the word on each side of "or".
-_CHOICE = re.compile(r"([a-z0-9][a-z0-9+-]*)\W+or\W+([a-z0-9][a-z0-9+-]*)")
+_CHOICE = re.compile(r"([a-z0-9][a-z0-9+-]*)\W+or\W+(?:(?:a|an|the)\s+)?([a-z0-9][a-z0-9+-]*)")
 
 # A number that pins down what is asked about ("in its first 28 days", "the top 10"): a sentence must give it.
 # Not one that numbers a part ("season 2", "episode 5": the articles say "second season"), nor a 1 ("#1").
@@ -219,7 +222,7 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
                     head if head and head not in STOPWORDS else None, bool(_ABOUT_THE_STORY.search(lowered)),
                     (term(compound[0]), term(compound[1]))
                     if compound and not STOPWORDS.intersection(compound) and compound[0] not in kind_words | _PICKING
-                    else None,
+                    and compound[1] not in _WORK_NOUNS else None,
                     tuple(term(w) for pair in _CHOICE.findall(lowered) for w in pair if w not in STOPWORDS),
                     (*(f for f in _FIGURE.findall(lowered) if f not in _GUESSED_COUNT.findall(lowered)),
                      *(term(w) for w in _CALENDAR.findall(lowered))),

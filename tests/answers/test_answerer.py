@@ -142,6 +142,12 @@ def test_a_person_is_named_by_any_of_their_spellings(answerer):
     assert quotes and "showrunner" in quotes[0].text
 
 
+def test_of_a_choice_the_alternative_the_articles_never_use_is_no_absent_focus(answerer):
+    """"veterans" is no word of the articles; "new actors" is, and answers."""
+    quotes = answerer.ask("were the actors mostly veterans or newbies").quotes
+    assert quotes and "new actors" in quotes[0].text
+
+
 def test_sources_that_disagree_are_quoted_together(answerer):
     answer = answerer.ask("Who created the series?")
     assert len({q.source_id for q in answer.quotes}) >= 2

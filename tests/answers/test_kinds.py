@@ -39,6 +39,7 @@ def classifier(embedder: Embedder) -> KindClassifier:
     ("what does the spoiler section say a sequel could reveal", Kind.DESCRIPTION),  # what an article tells
     ("was there hype before it came out", Kind.YES_NO),  # "before" a release is a time, not earlier works
     ("what did he do before this", Kind.LIST),
+    ("which zombie titles does one article compare it to?", Kind.LIST),
     ("who shared the video of the actors learning zombie moves?", Kind.PERSON),  # not who plays whom
     ("does that one article think it has potential for a season 2", Kind.DESCRIPTION),
     ("what could a second season explore, according to the spoiler section?", Kind.DESCRIPTION),

@@ -63,12 +63,16 @@ def test_the_two_word_thing_asked_about():
     assert isinstance(question, Question) and question.compound == (term("age"), term("rating"))
     question = analyse("what day did it come out", KNOWN)
     assert isinstance(question, Question) and question.compound is None
+    question = analyse("which zombie titles does it get compared to", KNOWN)  # a kind of work
+    assert isinstance(question, Question) and question.compound is None
 
 
 def test_a_choice_offers_its_alternatives():
     question = analyse("is it on netflix or disney+", KNOWN)
     assert isinstance(question, Question)
     assert question.alternatives == (term("netflix"), term("disney+"))
+    question = analyse("is it a movie or a series", KNOWN)
+    assert isinstance(question, Question) and question.alternatives == (term("movie"), term("series"))
 
 
 @pytest.mark.parametrize(("raw", "figures"), [

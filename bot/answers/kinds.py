@@ -50,6 +50,8 @@ AUXILIARY = r"(is|are|was|were|do|does|did|has|have|can|will|could)"
 _NO_QUESTION_WORD = r"^(?!.*\b(who|whom|whose|what|which|when|where|why|how)\b)"
 # Word rules, first match wins; they read the normalised question (bot.answers.normalise).
 RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern)) for kind, pattern in (
+    # Opening on "where", a place, whatever was done there ("where did lee talk about his zombies").
+    (Kind.PLACE, r"^where\b(?!.*\b(watch|stream\w*|(come|came|comes) from|buy|read)\b)"),
     # What an article says is what it tells, not someone's words ("what does the spoiler section say …").
     (Kind.DESCRIPTION, r"\b(article|section|piece|synopsis|description)s? (say|says|said|think|thinks|mention\w*)\b|"
                        r"\baccording to (the|that|this|one) (\w+ )?(article|section|piece|synopsis)\b"),

@@ -40,6 +40,7 @@ def classifier(embedder: Embedder) -> KindClassifier:
     ("was there hype before it came out", Kind.YES_NO),  # "before" a release is a time, not earlier works
     ("what did he do before this", Kind.LIST),
     ("which zombie titles does one article compare it to?", Kind.LIST),
+    ("where did director lee talk about his zombies being different", Kind.PLACE),  # where, whatever was said
     ("who shared the video of the actors learning zombie moves?", Kind.PERSON),  # not who plays whom
     ("does that one article think it has potential for a season 2", Kind.DESCRIPTION),
     ("what could a second season explore, according to the spoiler section?", Kind.DESCRIPTION),

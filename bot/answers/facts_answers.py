@@ -116,7 +116,9 @@ def answer_from_facts(kind: Kind, text: str, named: Sequence[Named], facts: Cast
     if kind is Kind.PERSON:
         # "who is Kim Nam-su?": what they did on the series, their roles and jobs; other "who" questions
         # ("who died saving On-jo") are for the sentences.
-        people = [n for n in named if not n.is_character and (n.facts or n.jobs)]
+        # An actor is best said by the sentences about them ("Lee Yoo-mi who shot to fame with her role in Squid
+        # Game"), of which their pairing in a cast list is one.
+        people = [n for n in named if not n.is_character and n.jobs]
         if not people or not _WHO_IS.search(text):
             return None
         return FactAnswer(_spread([c for n in people for c in (*n.jobs, *n.facts)], limit), focused=True)

@@ -88,6 +88,10 @@ def test_what_else_someone_did_is_their_other_jobs(answerer):
     assert "created by Lee Jae-kyoo" in first_quote(answerer, "lee jq's role besides directing?")
 
 
+def test_who_an_actor_is_is_said_by_the_sentences_about_them(answerer):
+    assert "shot to fame" in first_quote(answerer, "Who is Lee Yoo-mi?")
+
+
 def test_who_said_what_quotes_the_persons_own_words_first(answerer):
     assert "terror that drives them" in first_quote(answerer, "what did lee jq say about the zombies")
 

@@ -107,7 +107,8 @@ _CALENDAR = re.compile(r"\b(" + "|".join(w.lower() for w in (*WEEKDAYS, *MONTHS)
 _DATE_PARTS = (("weekday", re.compile(r"\b(day of the week|weekday)\b")),
                ("year", re.compile(r"\b(what|which) years?\b|\byears? did\b")),
                ("month", re.compile(r"\b(what|which) month\b")),
-               ("date", re.compile(r"\b(what|which) date\b|\brelease date\b")))
+               # "what day did it premiere" asks for the date, not the weekday, unless it says "of the week".
+               ("date", re.compile(r"\b(what|which) date\b|\brelease date\b|\b(what|which|wat) day\b(?! of the week)")))
 
 # "What is it about?" asks for the plot, though it says no word of it.
 _ABOUT_WHAT = re.compile(r"^what\b.*\babout\W*$")

@@ -22,6 +22,8 @@ def question(raw: str) -> Question:
 @pytest.mark.parametrize(("asked", "text", "holds"), [
     ("what day of the week did it premiere", "It premiered on January 28.", False),
     ("what day of the week did it premiere", "The drama debuted on the platform Friday.", True),
+    ("what day did it premiere", "The drama debuted on the platform Friday.", False),  # the date, unless "of the week"
+    ("what day did it premiere", "It premiered on January 28.", True),
     ("what years did the webtoon run", "The webtoon ran between 2009 and 2011.", True),
     ("what years did the webtoon run", "The webtoon ran last November.", False),
     ("when did it premiere", "It premiered on January 28.", True),

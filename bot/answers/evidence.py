@@ -25,6 +25,8 @@ RELATED_MATCH = 0.85
 # How far (in words) the named or counted thing may stand from its name or number.
 NAME_WINDOW = (2, 3)
 NUMBER_WINDOW = 3
+# How far after a rank its "to …" clause may start ("the second Korean series to reach …").
+RANK_CLAUSE = 6
 # A sentence naming this many people is a roll of names: a cast list.
 ROLL_NAMES = 4
 
@@ -148,6 +150,13 @@ class Matcher:
         return sentence.speaker is not None and any(similar_keys(name_key(sentence.speaker), name_key(s))
                                                     for s in speakers)
 
+    def _ranks_by(self, verb: str, after_rank: str) -> bool:
+        """Whether a rank is for doing what the question asks: "the second Korean series to reach the No. 1 mark"
+        ranks by reaching the top, "the fifth Korean blockbuster series to premiere" by premiering."""
+        words = tokens(after_rank)[:RANK_CLAUSE]
+        return any(w.raw.lower() == "to" and i + 1 < len(words) and self.related(verb, words[i + 1].term)
+                   for i, w in enumerate(words))
+
     def has_slot(self, question: Question, sentence: Sentence, speakers: tuple[str, ...] = ()) -> bool:
         """Whether the sentence holds the kind of thing the question asks for; `speakers` are the
         spellings of the people a question about speech names."""
@@ -180,8 +189,9 @@ class Matcher:
         if expects is Expects.ORDINAL:
             # The rank of the kind of thing asked about ("the first k-drama to …"), not of another ("the
             # first country to …").
-            return any(not question.target or any(self.related(t, w.term) for t in question.target
-                                                   for w in tokens(text[m.end():])[:NUMBER_WINDOW])
+            return any((not question.target or any(self.related(t, w.term) for t in question.target
+                                                    for w in tokens(text[m.end():])[:NUMBER_WINDOW]))
+                       and (not question.rank_verb or self._ranks_by(question.rank_verb, text[m.end():]))
                        for m in _RANK.finditer(text))
         words = tokens(text)
         if expects is Expects.PERSON:

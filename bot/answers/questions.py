@@ -40,8 +40,10 @@ class Expects(StrEnum):
 RANK = (r"\b(" + "|".join(w for w in ORDINAL_WORDS if w != "zeroth") + r"|\d+(st|nd|rd|th))\b"
         r"(?!\s+(season|episode|part|half|time|week|day|month|year)s?\b)")
 # A question whether something is the first (or any rank) of its kind: "is it the first k-drama to …".
-_RANK_QUESTION = r"\bthe " + RANK + r"\s+(?P<target>(?:[\w-]+\s+){0,2}[\w-]+)\s+(?:to|among|ever)\b"
+_RANK_QUESTION = (r"\bthe " + RANK + r"\s+(?P<target>(?:[\w-]+\s+){0,2}[\w-]+)\s+"
+                  r"(?:to\s+(?P<verb>[a-z-]+)|among|ever)\b")
 
+_RANKED = re.compile(_RANK_QUESTION)
 _EXPECTS = (
     (Expects.ORDINAL, re.compile(r"\b(what|which) number\b(?!\s+of\b)")),  # "what number korean series is it"
     (Expects.GENRE, re.compile(r"\b(genres?|(kind|type|sort) of (show|series|drama|k-drama))\b")),
@@ -140,6 +142,7 @@ class Question:
     figures: tuple[str, ...] = ()  # numbers, days, months that pin down what is asked ("its first 28 days")
     date_part: str | None = None  # the part of a date asked for: "weekday", "year", "month" or "date"
     later_season: bool = False  # asks about a season after the first: the first's figures don't answer it
+    rank_verb: str | None = None  # what "the first k-drama to top netflix" ranks by ("top"): the rank must be for it
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -217,6 +220,7 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
     compound_match = _COMPOUND.search(lowered)
     compound = compound_match.groups() if compound_match else None
     asked_words = tuple(w for w in words(content) if w not in STOPWORDS)
+    ranked = _RANKED.search(lowered)
     if _ABOUT_WHAT.search(lowered):
         asked_words += ("plot",)
     return Question(text, asked_words, expects, target,
@@ -228,4 +232,5 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
                     (*(f for f in _FIGURE.findall(lowered) if f not in _GUESSED_COUNT.findall(lowered)),
                      *(term(w) for w in _CALENDAR.findall(lowered))),
                     next((part for part, pattern in _DATE_PARTS if pattern.search(lowered)), None),
-                    bool(_LATER_SEASON.search(lowered)))
+                    bool(_LATER_SEASON.search(lowered)),
+                    term(ranked.group("verb")) if ranked and ranked.group("verb") else None)

@@ -37,6 +37,7 @@ def test_a_date_question_wants_the_part_of_the_date_it_names(answerer, asked: st
 @pytest.mark.parametrize(("text", "holds"), [
     ("It became the second Korean series to reach No. 1.", True),
     ("Korea became the first country to have two shows at No. 1.", False),
+    ("It is the fifth Korean blockbuster series to premiere on Netflix.", False),  # ranked by premiering, not topping
 ])
 def test_a_rank_must_be_of_the_kind_of_thing_asked(answerer, text: str, holds: bool):
     asked = question("is it the first kdrama to top netflix")

@@ -29,7 +29,7 @@ from typing import Any
 from sqlalchemy import and_, event, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from bot.answers.model import Answer
@@ -42,6 +42,9 @@ log = logging.getLogger(__name__)
 BUSY_TIMEOUT_SECONDS = 5.0
 BATCH_SIZE = 500
 RETRY_DELAYS = (0.2, 1.0)
+# Processes starting together on one new SQLite file queue for its write lock to migrate it; under load one
+# may wait past the busy timeout, so opening a locked database is tried again after these pauses.
+OPEN_RETRY_DELAYS = (1.0, 2.0, 4.0)
 PRUNE_EVERY = timedelta(hours=6)
 _KEY = re.compile(r"^([0-9a-f]{8,12})\.[0-9a-f]{12}$")
 
@@ -107,8 +110,7 @@ class Records:
         records = cls(settings, clock)
         try:
             records._engine = _engine_for(settings)
-            async with records._engine.begin() as conn:
-                found = await conn.run_sync(migrate)
+            found = await _migrated(records._engine)
             if found > LATEST:
                 raise RecordsUnavailable(f"its schema (version {found}) is newer than this bot's ({LATEST})")
             records._salt = await records._load_salt()
@@ -327,6 +329,23 @@ def _reason(exc: BaseException) -> str:
     """The first line of the driver's own message: 'database is locked', 'file is not a database'…"""
     inner = getattr(exc, "orig", None) or exc
     return (str(inner).strip().splitlines() or [type(inner).__name__])[0]
+
+
+async def _migrated(engine: AsyncEngine) -> int:
+    """Bring the schema up to date and return the version found, waiting out a database locked by another
+    process starting at the same time."""
+    async def once() -> int:
+        async with engine.begin() as conn:
+            return await conn.run_sync(migrate)
+
+    for delay in OPEN_RETRY_DELAYS:
+        try:
+            return await once()
+        except OperationalError as exc:
+            if "locked" not in _reason(exc):
+                raise
+            await asyncio.sleep(delay)
+    return await once()
 
 
 def _engine_for(settings: Settings) -> AsyncEngine:

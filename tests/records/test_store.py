@@ -167,6 +167,7 @@ async def test_a_locked_database_file_disables_feedback(tmp_path, caplog, monkey
     settings = Settings(database_path=tmp_path / "data" / "bot.sqlite3")
     settings.database_path.parent.mkdir(parents=True)
     monkeypatch.setattr(store_module, "BUSY_TIMEOUT_SECONDS", 0.2)
+    monkeypatch.setattr(store_module, "OPEN_RETRY_DELAYS", (0.05, 0.05))
     holder = sqlite3.connect(settings.database_path, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
     try:
@@ -176,6 +177,22 @@ async def test_a_locked_database_file_disables_feedback(tmp_path, caplog, monkey
         assert any("locked" in r.getMessage() and "disabled" in r.getMessage() for r in caplog.records)
     finally:
         holder.close()
+
+
+async def test_a_database_locked_while_another_process_starts_is_waited_for(tmp_path, monkeypatch):
+    """Two processes starting on one new file: the one that waits past the busy timeout tries again."""
+    settings = Settings(database_path=tmp_path / "data" / "bot.sqlite3")
+    settings.database_path.parent.mkdir(parents=True)
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_SECONDS", 0.2)
+    monkeypatch.setattr(store_module, "OPEN_RETRY_DELAYS", (0.3, 0.3, 0.3))
+    holder = sqlite3.connect(settings.database_path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    asyncio.get_running_loop().call_later(0.5, holder.close)
+    records = await Records.open(settings)
+    try:
+        assert records.enabled
+    finally:
+        await records.close()
 
 
 async def test_an_unreachable_postgresql_disables_feedback_without_showing_the_password(tmp_path, caplog):

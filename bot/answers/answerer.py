@@ -12,6 +12,7 @@ is absent from the articles or no sentence scores well enough: a loosely related
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cached_property
 
 import numpy as np
@@ -252,10 +253,13 @@ def _presence(wanted: str, matcher: Matcher, present: frozenset[str], context: f
     return own if is_name else max(own, CONTEXT_MATCH * matcher.match(wanted, context))
 
 
-def _weighted_share(matched: dict[str, float], weights: dict[str, float], among: set[str]) -> float:
-    """How much of the (rarity-weighted) terms in `among` are matched; 1 when there are none."""
-    total = sum(weights[t] for t in among)
-    return sum(matched[t] * weights[t] for t in among) / total if total else 1.0
+def _weighted_share(matched: dict[str, float], weights: dict[str, float], among: Iterable[str]) -> float:
+    """How much of the (rarity-weighted) terms in `among` are matched; 1 when there are none. Summed in a fixed
+    order: a set's order changes from one process to the next, and with it the last bits of the sum, which
+    would decide between sentences that score alike."""
+    ordered = sorted(among)
+    total = sum(weights[t] for t in ordered)
+    return sum(matched[t] * weights[t] for t in ordered) / total if total else 1.0
 
 
 def load_answerer(settings: Settings) -> Answerer:

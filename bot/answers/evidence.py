@@ -10,6 +10,7 @@ counts, a date for "when", a person's name for "who".
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.answers.questions import RANK, Expects, Question
@@ -54,6 +55,8 @@ _PLACE = re.compile(rf"\b(?:in|at|inside|across|near|outside|from)\s+(?:the\s+)?
 _CAUSE = re.compile(r"\b(because|due to|owing to|in the wake of|as a result|caused|thanks to|"
                     r"led to|result of|(that|this|which) is why|(that|this)'s why)\b", re.I)
 _GENRE = re.compile(rf"\b({'|'.join(GENRES)})\b", re.I)
+# The kinds of answer a pattern finds in the sentence.
+_SLOT_PATTERNS = {Expects.PLACE: _PLACE, Expects.REASON: _CAUSE, Expects.GENRE: _GENRE}
 _ASKS_WHY = re.compile(r"\b(why|how come)\b", re.I)
 _RANK = re.compile(RANK, re.I)
 # A sentence about a season after the first: "a second season", "Season 2", "a sequel", "hasn't renewed".
@@ -121,6 +124,11 @@ class Matcher:
         self.name_terms = name_terms
         self.works = works
         self.series = works.series.title if works else None
+        # How each kind of answer is found in a sentence, beyond a pattern (_SLOT_PATTERNS); NAME by default.
+        self._checks: dict[Expects, Callable[[Question, Sentence, tuple[str, ...]], bool]] = {
+            Expects.SPEECH: self._speech, Expects.OTHER_TITLE: self._other_title, Expects.DATE: self._date,
+            Expects.ORDINAL: self._rank, Expects.PERSON: self._person, Expects.NUMBER: self._count,
+        }
 
     def titles(self, text: str) -> set[str]:
         """The works `text` names (the series' own title for any of its names)."""
@@ -170,48 +178,61 @@ class Matcher:
             return False
         if expects is Expects.ANY:
             return True
-        if expects is Expects.SPEECH:
-            # About a named person: their own words (a quotation), not the line announcing them; asked why
-            # ("according to Lee, why …"), the words that give a reason.
-            return sentence.speaker is not None and (not speakers or (
-                self.spoken_by(sentence, speakers) and bool(_QUOTATION.search(text)))) and (
-                not _ASKS_WHY.search(question.text) or bool(_CAUSE.search(text)))
-        if expects is Expects.PLACE:
-            return bool(_PLACE.search(text))
-        if expects is Expects.REASON:
-            return bool(_CAUSE.search(text))
-        if expects is Expects.GENRE:
-            return bool(_GENRE.search(text))
-        if expects is Expects.OTHER_TITLE:
-            return any(title != self.series for title in self.titles(text))
-        if expects is Expects.DATE:
-            return bool(_DATE_PARTS.get(question.date_part or "", _DATE).search(text))
-        if expects is Expects.ORDINAL:
-            # The rank of the kind of thing asked about ("the first k-drama to …"), not of another ("the
-            # first country to …").
-            return any((not question.target or any(self.related(t, w.term) for t in question.target
-                                                    for w in tokens(text[m.end():])[:NUMBER_WINDOW]))
-                       and (not question.rank_verb or self._ranks_by(question.rank_verb, text[m.end():]))
-                       for m in _RANK.finditer(text))
-        words = tokens(text)
-        if expects is Expects.PERSON:
-            # A name as written, capitalised: "in" and "on" spell syllables of names (In-soo, On-jo) too.
-            # "who came up with the moves" is answered by "created by dancer and choreographer", "who posted it" by
-            # the unnamed someone whose words a sentence reports ("a Twitter user said while sharing a video"); what
-            # their name is, by neither.
-            unnamed = bool(_AGENT.search(text)) or (sentence.speaker is not None and sentence.speaker[:1].islower())
-            return (unnamed and not _ASKS_NAME.search(question.text)) or bool(HYPHENATED_NAME.search(text)) or any(
-                w.raw[:1].isupper() and w.term in self.name_terms for w in words)
-        targets = [i for i, w in enumerate(words) if any(self.related(t, w.term) for t in question.target)]
-        if expects is Expects.NUMBER:
-            numbers = [i for i, w in enumerate(words) if _is_number(w.raw)]
-            if not question.target:
-                return bool(numbers)
-            return any(0 < t - n <= NUMBER_WINDOW for t in targets for n in numbers)
+        if expects in _SLOT_PATTERNS:
+            return bool(_SLOT_PATTERNS[expects].search(text))
+        return self._checks.get(expects, self._name)(question, sentence, speakers)
+
+    def _speech(self, question: Question, sentence: Sentence, speakers: tuple[str, ...]) -> bool:
+        """Words someone said; about a named person, their own words (a quotation), not the line announcing them;
+        asked why ("according to Lee, why …"), the words that give a reason."""
+        text = sentence.quote
+        return sentence.speaker is not None and (not speakers or (
+            self.spoken_by(sentence, speakers) and bool(_QUOTATION.search(text)))) and (
+            not _ASKS_WHY.search(question.text) or bool(_CAUSE.search(text)))
+
+    def _other_title(self, question: Question, sentence: Sentence, speakers: tuple[str, ...]) -> bool:
+        return any(title != self.series for title in self.titles(sentence.quote))
+
+    def _date(self, question: Question, sentence: Sentence, speakers: tuple[str, ...]) -> bool:
+        return bool(_DATE_PARTS.get(question.date_part or "", _DATE).search(sentence.quote))
+
+    def _rank(self, question: Question, sentence: Sentence, speakers: tuple[str, ...]) -> bool:
+        """The rank of the kind of thing asked about ("the first k-drama to …"), not of another ("the first
+        country to …"), for doing what was asked."""
+        text = sentence.quote
+        return any((not question.target or any(self.related(t, w.term) for t in question.target
+                                                for w in tokens(text[m.end():])[:NUMBER_WINDOW]))
+                   and (not question.rank_verb or self._ranks_by(question.rank_verb, text[m.end():]))
+                   for m in _RANK.finditer(text))
+
+    def _person(self, question: Question, sentence: Sentence, speakers: tuple[str, ...]) -> bool:
+        """A name as written, capitalised: "in" and "on" spell syllables of names (In-soo, On-jo) too. "who came
+        up with the moves" is answered by "created by dancer and choreographer", "who posted it" by the unnamed
+        someone whose words a sentence reports ("a Twitter user said while sharing a video"); what their name
+        is, by neither."""
+        text = sentence.quote
+        unnamed = bool(_AGENT.search(text)) or (sentence.speaker is not None and sentence.speaker[:1].islower())
+        return (unnamed and not _ASKS_NAME.search(question.text)) or bool(HYPHENATED_NAME.search(text)) or any(
+            w.raw[:1].isupper() and w.term in self.name_terms for w in tokens(text))
+
+    def _count(self, question: Question, sentence: Sentence, speakers: tuple[str, ...]) -> bool:
+        """A number, before the thing counted when the question says what ("how many episodes")."""
+        words = tokens(sentence.quote)
+        numbers = [i for i, w in enumerate(words) if _is_number(w.raw)]
+        if not question.target:
+            return bool(numbers)
+        return any(0 < t - n <= NUMBER_WINDOW for t in self._targets(question, words) for n in numbers)
+
+    def _name(self, question: Question, sentence: Sentence, speakers: tuple[str, ...]) -> bool:
+        """A name beside the thing a "which …" question asks about, other than the question's own words."""
+        words = tokens(sentence.quote)
         asked = set(question.terms)
         names = [i for i, w in enumerate(words) if w.is_name and w.term not in asked]
         before, after = NAME_WINDOW
-        return any(-before <= n - t <= after for t in targets for n in names)
+        return any(-before <= n - t <= after for t in self._targets(question, words) for n in names)
+
+    def _targets(self, question: Question, words: list[Token]) -> list[int]:
+        return [i for i, w in enumerate(words) if any(self.related(t, w.term) for t in question.target)]
 
 
 def _is_number(raw: str) -> bool:

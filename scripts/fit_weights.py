@@ -24,8 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from bot.answers.analysis import Analysis
-from bot.answers.answerer import Answerer, combine, load_answerer
+from bot.answers.answerer import Answerer, combine, load_answerer, settled
 from bot.answers.evidence import Evidence
+from bot.answers.facts_answers import FactAnswer
 from bot.answers.model import Answer, Outcome
 from bot.answers.questions import Rejection, split_questions
 from bot.answers.selection import rank
@@ -51,11 +52,13 @@ PASSES = 3
 
 @dataclass
 class Part:
-    """One question of a message worked out once: either a fixed answer or its unknown share and evidence."""
+    """One question of a message worked out once: what the weights then decide between."""
 
     text: str
-    fixed: Answer | None  # rejected input, or the facts' answer for a cast or crew question
+    rejected: Answer | None  # input that is no question at all
+    found: FactAnswer | None  # the facts' answer for a cast or crew question
     unknown: float
+    about: str | None
     evidence: list[tuple[Sentence, Evidence]]
 
 
@@ -74,29 +77,27 @@ def fold(text: str) -> str:
 
 
 def prepare(answerer: Answerer, rows: list[dict]) -> list[Prepared]:
-    never = replace(answerer.weights, max_unknown=float("inf"))
-    answerer.weights = never
     return [Prepared(row, [prepare_part(answerer, text) for text in split_questions(row["q"])]) for row in rows]
 
 
 def prepare_part(answerer: Answerer, text: str) -> Part:
     analysed = answerer.analyser.analyse(text)
     if isinstance(analysed, Rejection):
-        return Part(text, Answer(text, Outcome.NOT_A_QUESTION), 0.0, [])
+        return Part(text, Answer(text, Outcome.NOT_A_QUESTION), None, 0.0, None, [])
     assert isinstance(analysed, Analysis)
-    fixed = answerer.settle(text, analysed)
-    return Part(text, fixed, analysed.unknown, [] if fixed else answerer.gather(analysed))
+    return Part(text, None, answerer.facts_for(analysed), analysed.unknown, analysed.asked.about,
+                answerer.gather(analysed))
 
 
 def answer_part(answerer: Answerer, part: Part, weights: Weights) -> Answer:
-    if part.fixed is not None and not part.fixed.answered:
-        return part.fixed
-    if part.unknown >= weights.max_unknown:
-        return Answer(part.text, Outcome.NOT_IN_ARTICLES)
-    if part.fixed is not None:
-        return part.fixed
+    """The bot's own decisions (Answerer.settle, then Answerer.answer) with these weights."""
+    if part.rejected is not None:
+        return part.rejected
+    decided = settled(part.text, part.found, part.unknown, weights)
+    if decided is not None:
+        return decided
     answerer.weights = weights
-    return answerer.answer(part.text, rank(part.evidence, weights))
+    return answerer.answer(part.text, rank(part.evidence, weights), part.about)
 
 
 def answer(answerer: Answerer, item: Prepared, weights: Weights) -> Answer:

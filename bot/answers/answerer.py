@@ -19,7 +19,7 @@ import numpy as np
 
 from bot.answers.analysis import Analyser, Analysis
 from bot.answers.evidence import Evidence, Matcher
-from bot.answers.facts_answers import answer_from_facts
+from bot.answers.facts_answers import FactAnswer, answer_from_facts
 from bot.answers.kinds import FACT_KINDS, Kind
 from bot.answers.model import Answer, Outcome, Quote
 from bot.answers.questions import Expects, Rejection, split_questions
@@ -82,24 +82,20 @@ class Answerer:
         return self.answer(question, rank(self.gather(analysed), self.weights), analysed.asked.about)
 
     def settle(self, question: str, analysed: Analysis) -> Answer | None:
-        """The answer decided before any sentence is weighed: the question's focus is unknown to the
-        articles, or it is a cast or crew question the facts answer (or know nothing of)."""
-        found = None
+        """The answer decided before any sentence is weighed (see `settled`)."""
+        return settled(question, self.facts_for(analysed), analysed.unknown, self.weights)
+
+    def facts_for(self, analysed: Analysis) -> FactAnswer | None:
+        """The cast and crew facts' answer (or what they don't know), when the facts are the way to it."""
         # Another show named beside one of this series' characters whose actor is asked for ("the na-yeon actress,
         # the squid game girl? her name") only points at them; named alone, the question is about that show.
         pointer = analysed.asked.about is None or (analysed.kind is Kind.ACTOR
                                                    and any(n.is_character for n in analysed.named))
-        if analysed.kind in FACT_KINDS and pointer:
-            found = answer_from_facts(analysed.kind, analysed.lowered, analysed.named, self.analyser.facts,
-                                      frozenset(analysed.terms) - self.analyser.series_terms,
-                                      analysed.about_series_only, MAX_QUOTES)
-        if found is not None and not found.citations:
-            return Answer(question, Outcome.NOT_IN_ARTICLES, missing=found.missing)
-        if analysed.unknown >= self.weights.max_unknown and not (found is not None and found.focused):
-            return Answer(question, Outcome.NOT_IN_ARTICLES)
-        if found is not None:
-            return Answer(question, Outcome.ANSWERED, tuple(_cite(c) for c in found.citations))
-        return None
+        if analysed.kind not in FACT_KINDS or not pointer:
+            return None
+        return answer_from_facts(analysed.kind, analysed.lowered, analysed.named, self.analyser.facts,
+                                 frozenset(analysed.terms) - self.analyser.series_terms,
+                                 analysed.about_series_only, MAX_QUOTES)
 
     def answer(self, question: str, candidates: list[Candidate], about: str | None = None) -> Answer:
         """Quote the best candidates, or abstain when even the best is weak or none holds what the
@@ -217,6 +213,19 @@ class Answerer:
         article = self.knowledge.article(sentence.source_id)
         return Quote(sentence.quote, article.source_id, article.title, article.date, sentence.spoiler,
                      round(candidate.score, 4), article.label)
+
+
+def settled(question: str, found: FactAnswer | None, unknown: float, weights: Weights) -> Answer | None:
+    """The answer decided before any sentence is weighed: the question's focus is unknown to the articles
+    (unless the facts matched what it is about), or it is a cast or crew question the facts answer (or know
+    nothing of). One decision, for the bot and for scripts/fit_weights.py alike."""
+    if found is not None and not found.citations:
+        return Answer(question, Outcome.NOT_IN_ARTICLES, missing=found.missing)
+    if unknown >= weights.max_unknown and not (found is not None and found.focused):
+        return Answer(question, Outcome.NOT_IN_ARTICLES)
+    if found is not None:
+        return Answer(question, Outcome.ANSWERED, tuple(_cite(c) for c in found.citations))
+    return None
 
 
 def combine(question: str, answers: list[Answer]) -> Answer:

@@ -57,7 +57,6 @@ _CAUSE = re.compile(r"\b(because|due to|owing to|in the wake of|as a result|caus
 _GENRE = re.compile(rf"\b({'|'.join(GENRES)})\b", re.I)
 # The kinds of answer a pattern finds in the sentence.
 _SLOT_PATTERNS = {Expects.PLACE: _PLACE, Expects.REASON: _CAUSE, Expects.GENRE: _GENRE}
-_ASKS_WHY = re.compile(r"\b(why|how come)\b", re.I)
 _RANK = re.compile(RANK, re.I)
 # A sentence about a season after the first: "a second season", "Season 2", "a sequel", "hasn't renewed".
 _LATER_SEASON = re.compile(r"\b(season (?:[2-9]|two|three)|(?:second|third|next|new|another|future) seasons?|"
@@ -65,7 +64,6 @@ _LATER_SEASON = re.compile(r"\b(season (?:[2-9]|two|three)|(?:second|third|next|
 # Who did something, named by what they do when not by name: "choreography created by dancer and choreographer".
 _AGENT = re.compile(r"\b(created|made|designed|written|directed|produced|choreographed|developed|invented|devised) "
                     r"by\b", re.I)
-_ASKS_NAME = re.compile(r"\bnamed?\b", re.I)
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*")
 # What may stand before the first word of a sentence or a quotation.
 _OPENERS = frozenset(".!?:\"“‘(")
@@ -188,7 +186,7 @@ class Matcher:
         text = sentence.quote
         return sentence.speaker is not None and (not speakers or (
             self.spoken_by(sentence, speakers) and bool(_QUOTATION.search(text)))) and (
-            not _ASKS_WHY.search(question.text) or bool(_CAUSE.search(text)))
+            not question.asks_why or bool(_CAUSE.search(text)))
 
     def _other_title(self, question: Question, sentence: Sentence, speakers: tuple[str, ...]) -> bool:
         return any(title != self.series for title in self.titles(sentence.quote))
@@ -212,7 +210,7 @@ class Matcher:
         is, by neither."""
         text = sentence.quote
         unnamed = bool(_AGENT.search(text)) or (sentence.speaker is not None and sentence.speaker[:1].islower())
-        return (unnamed and not _ASKS_NAME.search(question.text)) or bool(HYPHENATED_NAME.search(text)) or any(
+        return (unnamed and not question.asks_name) or bool(HYPHENATED_NAME.search(text)) or any(
             w.raw[:1].isupper() and w.term in self.name_terms for w in tokens(text))
 
     def _count(self, question: Question, sentence: Sentence, speakers: tuple[str, ...]) -> bool:

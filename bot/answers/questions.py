@@ -40,10 +40,9 @@ class Expects(StrEnum):
 RANK = (r"\b(" + "|".join(w for w in ORDINAL_WORDS if w != "zeroth") + r"|\d+(st|nd|rd|th))\b"
         r"(?!\s+(season|episode|part|half|time|week|day|month|year)s?\b)")
 # A question whether something is the first (or any rank) of its kind: "is it the first k-drama to …".
-_RANK_QUESTION = (r"\bthe " + RANK + r"\s+(?P<target>(?:[\w-]+\s+){0,2}[\w-]+)\s+"
-                  r"(?:to\s+(?P<verb>[a-z-]+)|among|ever)\b")
+_RANKED = re.compile(r"\bthe " + RANK + r"\s+(?P<target>(?:[\w-]+\s+){0,2}[\w-]+)\s+"
+                     r"(?:to\s+(?P<verb>[a-z-]+)|among|ever)\b")
 
-_RANKED = re.compile(_RANK_QUESTION)
 _EXPECTS = (
     (Expects.ORDINAL, re.compile(r"\b(what|which) number\b(?!\s+of\b)")),  # "what number korean series is it"
     (Expects.GENRE, re.compile(r"\b(genres?|(kind|type|sort) of (show|series|drama|k-drama))\b")),
@@ -57,7 +56,7 @@ _EXPECTS = (
                                 r"\bname of the \w+(er|or|ist|ess)\b")),
     (Expects.NAME, re.compile(r"\b(called|named)\W*(in|on|by|$)|\bwhich\s+(?!is\b|was\b|are\b|were\b)[a-z]|"
                               r"\bwhat\s+(?!else\b)[a-z-]+(\s+[a-z-]+)?\s+(is|was|are|were|does|did|do|has|have|had)\b")),
-    (Expects.ORDINAL, re.compile(_RANK_QUESTION)),
+    (Expects.ORDINAL, _RANKED),
     (Expects.REASON, re.compile(r"\b(why|how come|(come|came|comes) from|origins?)\b")),
 )
 # A question about how the story goes or ends may be answered from a spoiler section first.
@@ -85,7 +84,7 @@ _WORK_NOUNS = frozenset("show shows series drama dramas k-drama k-dramas film fi
 _TARGET = {
     Expects.NAME: (re.compile(r"(?P<target>[a-z0-9-]+)\s+(?:called|named)\b"),
                    re.compile(r"\b(?:which|what)\s+(?P<target>[a-z0-9-]+)")),
-    Expects.ORDINAL: (re.compile(_RANK_QUESTION),),
+    Expects.ORDINAL: (_RANKED,),
     Expects.NUMBER: (re.compile(r"\bhow many\s+(?P<target>(?:(?!(?:is|are|was|were|did|does|do|has|have|had|in|"
                                 r"on|of|for|at|to)\b)[a-z0-9-]+\s*){1,2})"),),
 }
@@ -99,10 +98,13 @@ _CHOICE = re.compile(r"([a-z0-9][a-z0-9+-]*)\W+or\W+(?:(?:a|an|the)\s+)?([a-z0-9
 _FIGURE = re.compile(r"(?<!season )(?<!episode )(?<!part )(?<!#)\b([2-9]|\d\d+)\b")
 # Unless a yes-or-no question offers it as a guess at a count ("is it 16 eps?"): the answer gives the right one.
 _GUESSED_COUNT = re.compile(r"^(?:is|are|was|were|do|does|did|has|have)\b.*?\b(\d+)\s+[a-z]+s\b")
-# A season after the first ("how many eps will s2 have"), which the answer must be about.
-_LATER_SEASON = re.compile(r"\b(season (?:[2-9]|two|three)|(?:second|third|next|new|another) season|sequel)\b")
 # So does a day or month it names ("how many points on Sunday"); not "may", which is mostly a verb.
 _CALENDAR = re.compile(r"\b(" + "|".join(w.lower() for w in (*WEEKDAYS, *MONTHS) if w != "May") + r")\b")
+# A season after the first ("how many eps will s2 have"), which the answer must be about.
+_LATER_SEASON = re.compile(r"\b(season (?:[2-9]|two|three)|(?:second|third|next|new|another) season|sequel)\b")
+# Asking why, and asking for a name: what a quotation must give, and what a job does not.
+_ASKS_WHY = re.compile(r"\b(why|how come)\b")
+_ASKS_NAME = re.compile(r"\bnamed?\b")
 
 # The part of a date a question names ("what day of the week"), which the answer must give
 # (bot.answers.evidence holds what each part looks like in a sentence).
@@ -143,6 +145,8 @@ class Question:
     date_part: str | None = None  # the part of a date asked for: "weekday", "year", "month" or "date"
     later_season: bool = False  # asks about a season after the first: the first's figures don't answer it
     rank_verb: str | None = None  # what "the first k-drama to top netflix" ranks by ("top"): the rank must be for it
+    asks_why: bool = False  # "according to Lee, why …": the words quoted must give a reason
+    asks_name: bool = False  # "what is the choreographer's name": a job or "a Twitter user" is no answer
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -223,14 +227,20 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
     ranked = _RANKED.search(lowered)
     if _ABOUT_WHAT.search(lowered):
         asked_words += ("plot",)
-    return Question(text, asked_words, expects, target,
-                    head if head and head not in STOPWORDS else None, bool(_ABOUT_THE_STORY.search(lowered)),
-                    (term(compound[0]), term(compound[1]))
-                    if compound and not STOPWORDS.intersection(compound) and compound[0] not in kind_words | _PICKING
-                    and compound[1] not in _WORK_NOUNS else None,
-                    tuple(term(w) for pair in _CHOICE.findall(lowered) for w in pair if w not in STOPWORDS),
-                    (*(f for f in _FIGURE.findall(lowered) if f not in _GUESSED_COUNT.findall(lowered)),
-                     *(term(w) for w in _CALENDAR.findall(lowered))),
-                    next((part for part, pattern in _DATE_PARTS if pattern.search(lowered)), None),
-                    bool(_LATER_SEASON.search(lowered)),
-                    term(ranked.group("verb")) if ranked and ranked.group("verb") else None)
+    guessed = _GUESSED_COUNT.findall(lowered)
+    return Question(
+        text, asked_words, expects, target,
+        head=head if head and head not in STOPWORDS else None,
+        about_the_story=bool(_ABOUT_THE_STORY.search(lowered)),
+        compound=(term(compound[0]), term(compound[1]))
+        if compound and not STOPWORDS.intersection(compound) and compound[0] not in kind_words | _PICKING
+        and compound[1] not in _WORK_NOUNS else None,
+        alternatives=tuple(term(w) for pair in _CHOICE.findall(lowered) for w in pair if w not in STOPWORDS),
+        figures=(*(f for f in _FIGURE.findall(lowered) if f not in guessed),
+                 *(term(w) for w in _CALENDAR.findall(lowered))),
+        date_part=next((part for part, pattern in _DATE_PARTS if pattern.search(lowered)), None),
+        later_season=bool(_LATER_SEASON.search(lowered)),
+        rank_verb=term(ranked.group("verb")) if ranked and ranked.group("verb") else None,
+        asks_why=bool(_ASKS_WHY.search(lowered)),
+        asks_name=bool(_ASKS_NAME.search(lowered)),
+    )

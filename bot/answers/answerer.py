@@ -187,12 +187,14 @@ class Answerer:
         though one of its sentences answers ("Netflix had announced the series back in April 2020")."""
         idf = self.knowledge.lexical.idf
         weight: dict[int, float] = {}
-        for query_term in set(query_terms):
+        # In a fixed order, ties by position: which sentences make the cut must not change from one process to
+        # the next with the order of a set.
+        for query_term in sorted(set(query_terms)):
             holders = {sid for t in self.analyser.related_vocabulary(query_term)
                        for sid in self._sentences_with.get(t, ())}
             for sid in holders:
                 weight[sid] = weight.get(sid, 0.0) + idf(query_term)
-        return sorted(weight, key=weight.__getitem__, reverse=True)[:SENTENCE_DEPTH]
+        return sorted(weight, key=lambda sid: (-weight[sid], sid))[:SENTENCE_DEPTH]
 
     def _slot_holders(self, analysed: Analysis) -> list[int]:
         """For a question whose slot is rare and telling, every sentence holding it, wherever it stands:

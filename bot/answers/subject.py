@@ -24,10 +24,10 @@ from bot.knowledge.text import terms
 _THIS_SERIES = re.compile(r"\b(?:it|this|here|the (?:show|series|drama))\b")
 # "its" before the other work is named is this series' ("did its finale beat Squid Game's?"); after, it is
 # that work's ("how many hours did Hellbound get in its first week?").
+_ITS = re.compile(r"\bits\b")
 # A question asking which work did something, or for other works ("other zombie shows it is compared to").
 _WORKS = r"(shows?|series|dramas?|k-?dramas?|films?|movies?|titles?|productions?)"
 _WHICH_WORK = re.compile(rf"\b(which|what) (\w+ )?(other )?{_WORKS}\b|\bother (\w+ )?({_WORKS}|stuff)\b")
-_ITS = re.compile(r"\bits\b")
 _LOWER_WORD = re.compile(r"(?<![\w#])[a-z]+\b")
 
 

@@ -98,10 +98,13 @@ class Answerer:
                                  analysed.about_series_only, MAX_QUOTES)
 
     def answer(self, question: str, candidates: list[Candidate], about: str | None = None) -> Answer:
-        """Quote the best candidates, or abstain when even the best is weak or none holds what the
-        question's kind asks for (a date, a number, a place, the person's own words …)."""
+        """Quote the best candidates, or abstain when even the best is weak, or none holds what the
+        question's kind asks for (a date, a number, a place, the person's own words …), or the best leaves out
+        another show the question names: "how many countries did squid game top, more than it" is not answered
+        by this series' count alone."""
         candidates = [c for c in candidates if c.evidence.has_slot] + [c for c in candidates if not c.evidence.has_slot]
-        if not candidates or not candidates[0].evidence.has_slot or candidates[0].score < self.weights.min_confidence:
+        if not candidates or not candidates[0].evidence.has_slot or candidates[0].score < self.weights.min_confidence \
+                or not candidates[0].evidence.names_works:
             return Answer(question, Outcome.NOT_IN_ARTICLES)
         chosen = select(candidates, self.weights, self.knowledge.sentence_vectors)
         return Answer(question, Outcome.ANSWERED, tuple(self._quote(c) for c in chosen), about=about)
@@ -136,6 +139,7 @@ class Answerer:
             for t in {t for name in group for t in terms(name)}:
                 spelt.setdefault(t, []).extend(whole)
         matcher = self.analyser.matcher
+        others = analysed.asked.named
         found = []
         for sid, sentence_dense in zip(ids.tolist(), dense.tolist(), strict=True):
             sentence = self.knowledge.sentences[sid]
@@ -159,6 +163,7 @@ class Answerer:
                 spoils=sentence.spoiler and not question.about_the_story,
                 tells_story=sentence.spoiler and question.about_the_story,
                 elsewhere=matcher.elsewhere(sentence, analysed.asked.works),
+                names_works=not others or bool(others & subjects.named_by(sid)),
             )))
         return found
 

@@ -81,6 +81,7 @@ class Evidence:
     spoils: bool  # a spoiler sentence, for a question that did not ask about the story
     elsewhere: bool = False  # about another show only, for a question that does not name it
     tells_story: bool = False  # a sentence of a spoiler section, for a question about how the story goes
+    names_works: bool = True  # names (or is about) one of the other shows the question names, if it names any
 
     def score(self, w: Weights) -> float:
         score = w.dense * self.dense + w.passage * self.passage + w.coverage * self.coverage

@@ -37,6 +37,7 @@ class Asked:
 
     works: frozenset[str | None]
     about: str | None  # the other work the reply must name, when the question is only about it
+    named: frozenset[str] = frozenset()  # the other works the question names, which an answer must name too
 
 
 class Subjects:
@@ -72,8 +73,13 @@ class Subjects:
         its = _ITS.search(lowered)
         if any(p.search(question) for p in self._series) or _THIS_SERIES.search(lowered) \
                 or (its and its.start() < min(found.values())):
-            return Asked(frozenset({None, *others}), None)
-        return Asked(others, ", ".join(sorted(others)))
+            return Asked(frozenset({None, *others}), None, others)
+        return Asked(others, ", ".join(sorted(others)), others)
+
+    def named_by(self, sentence_id: int) -> frozenset[str]:
+        """The other works a sentence names or is about (the sentence after "her role in Squid Game" is)."""
+        about = self._about[sentence_id]
+        return self._named[sentence_id] | ({about} if about else set())
 
     def vocabulary(self, asked: Asked) -> frozenset[str]:
         """The terms of the sentences that may answer: "budget" known only from another show's article

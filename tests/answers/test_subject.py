@@ -99,6 +99,14 @@ def test_a_comparison_the_question_asks_for_may_quote_the_other_show(mixed: Answ
     assert both.works == {None, "Squid Game"}
 
 
+def test_a_comparison_is_answered_only_with_the_other_shows_side(answerer: Answerer) -> None:
+    """This series' count alone does not say whether Hellbound topped more countries."""
+    assert not answerer.ask("how many countries did hellbound top, more than all of us are dead?").answered
+    quotes = answerer.ask("did all of us are dead get more flixpatrol points than hellbound on its first day").quotes
+    assert quotes and "Hellbound" in quotes[0].text
+    assert any("679 points" in q.text for q in quotes)
+
+
 def test_questions_about_this_series_ignore_the_other_shows(mixed: Answerer) -> None:
     # Jang Yoon-bok is a role in Hospital Playlist; a budget is given for other shows only.
     # "suhyuk" (Su-hyeok run together) must not become the "hyuk" of another show's Dong-hyuk.

@@ -36,6 +36,12 @@ def test_the_works_a_question_asks_about(subjects: Subjects, question: str, work
     assert (set(asked.works), asked.about) == (works, about)
 
 
+def test_the_other_works_a_question_names_are_kept_apart_from_those_it_may_be_answered_by(subjects: Subjects) -> None:
+    assert subjects.asked("did it beat squid game's record?").named == {"Squid Game"}
+    which = subjects.asked("which k-drama premiered with 634 points")
+    assert "Hellbound" in which.works and not which.named
+
+
 def test_only_sentences_about_the_works_asked_may_answer(subjects: Subjects) -> None:
     series = subjects.asked("how many episodes are there?")
     squid = subjects.asked("who directed squid game")

@@ -141,6 +141,9 @@ class Analyser:
             return 0.0
         idf = self.knowledge.lexical.idf
         unknown = {t for t in focus if not self.known(t, vocabulary)}
+        # A name the articles never use is what the question is about ("was Brazil one of the 25 countries").
+        if unknown & set(question.proper):
+            return 1.0
         # Of a choice ("veterans or newbies"), the alternative the articles never use is no absent focus when they
         # use the other: the answer is that one.
         if any(self.known(t, vocabulary) for t in question.alternatives):

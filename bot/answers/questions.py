@@ -114,6 +114,11 @@ _DATE_PARTS = (("weekday", re.compile(r"\b(day of the week|weekday)\b")),
                # "what day did it premiere" asks for the date, not the weekday, unless it says "of the week".
                ("date", re.compile(r"\b(what|which) date\b|\brelease date\b|\b(what|which|wat) day\b(?! of the week)")))
 
+# A name: a capitalised word, save the first of a sentence or quotation and a nationality or direction
+# ("American", "Western", "Japanese", "British"), which describes rather than names.
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:-[A-Za-z]+)*\b(?<!ean)(?<!ian)(?<!can)(?<!ern)(?<!ese)(?<!ish)")
+_OPENER = re.compile(r"(?:^|[.?!:;\"“(]\s*)$")
+
 # "What is it about?" asks for the plot, though it says no word of it.
 _ABOUT_WHAT = re.compile(r"^what\b.*\babout\W*$")
 
@@ -147,6 +152,7 @@ class Question:
     rank_verb: str | None = None  # what "the first k-drama to top netflix" ranks by ("top"): the rank must be for it
     asks_why: bool = False  # "according to Lee, why …": the words quoted must give a reason
     asks_name: bool = False  # "what is the choreographer's name": a job or "a Twitter user" is no answer
+    proper: tuple[str, ...] = ()  # terms of the names it capitalises ("was Brazil one of them"): the articles must use them
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -243,4 +249,6 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
         rank_verb=term(ranked.group("verb")) if ranked and ranked.group("verb") else None,
         asks_why=bool(_ASKS_WHY.search(lowered)),
         asks_name=bool(_ASKS_NAME.search(lowered)),
+        proper=tuple(term(m.group(0).lower()) for m in _CAPITALISED.finditer(text)
+                     if not _OPENER.search(text[:m.start()]) and m.group(0).lower() not in STOPWORDS),
     )

@@ -115,6 +115,12 @@ def test_a_choice_is_answered_by_the_alternative_the_articles_name(answerer):
     assert not answerer.ask("is it on hulu or disney+").answered
 
 
+def test_a_place_the_articles_never_name_is_declined(answerer):
+    """Where the articles name the place (the United States) the question is answered; Brazil they never name."""
+    assert not answerer.ask("did it top the charts in Brazil?").answered
+    assert answerer.ask("did it hit number one in the United States?").answered
+
+
 def test_a_figure_the_articles_never_give_is_declined(answerer):
     """124 million hours were counted in the first week; nothing is said of its first 28 days."""
     assert not answerer.ask("how many hours did aouad get in its first 28 days").answered

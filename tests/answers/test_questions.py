@@ -162,3 +162,16 @@ def test_a_word_picking_among_things_makes_no_two_word_thing():
     question = analyse("which earlier works is he known for", KNOWN)
     assert isinstance(question, Question) and question.compound is None
     assert analyse("what age rating does it have", KNOWN).compound == (term("age"), term("rating"))
+
+
+@pytest.mark.parametrize(("raw", "proper"), [
+    ("was it number one in Brazil too", ("brazil",)),
+    ("Did Lee Yoo-mi win an Emmy?", ("lee", "yoo-mi", "emmy")),
+    ("What Western zombie titles is it compared with?", ()),  # a direction, describing
+    ("is it big with Korean viewers", ()),  # a nationality
+    ("Brazil, was it number one there?", ()),  # opening the question: capitalised whatever it is
+])
+def test_the_names_a_question_capitalises(raw: str, proper: tuple[str, ...]):
+    question = analyse(raw, KNOWN)
+    assert isinstance(question, Question)
+    assert question.proper == tuple(term(w) for w in proper)

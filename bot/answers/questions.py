@@ -152,7 +152,7 @@ class Question:
     rank_verb: str | None = None  # what "the first k-drama to top netflix" ranks by ("top"): the rank must be for it
     asks_why: bool = False  # "according to Lee, why …": the words quoted must give a reason
     asks_name: bool = False  # "what is the choreographer's name": a job or "a Twitter user" is no answer
-    proper: tuple[str, ...] = ()  # terms of the names it capitalises ("was Brazil one of them"): the articles must use them
+    proper: tuple[str, ...] = ()  # the terms of the names it capitalises ("Brazil"): the articles must use them
 
     @property
     def terms(self) -> tuple[str, ...]:

@@ -18,7 +18,7 @@ from bot.answers.weights import Weights
 from bot.knowledge.names import HYPHENATED_NAME, name_key, similar_keys
 from bot.knowledge.passages import Sentence
 from bot.knowledge.subjects import OPENING_CLAUSE, Works
-from bot.knowledge.text import STOPWORDS, Thesaurus, same_family, term
+from bot.knowledge.text import STOPWORDS, Thesaurus, same_family, term, terms
 from bot.knowledge.wordlists import GENRES, MONTHS, NUMBER_WORDS, SCALES, WEEKDAYS
 
 # How much a related word (synonym, same word family) counts against the word itself.
@@ -223,9 +223,10 @@ class Matcher:
         return any(0 < t - n <= NUMBER_WINDOW for t in self._targets(question, words) for n in numbers)
 
     def _name(self, question: Question, sentence: Sentence, speakers: tuple[str, ...]) -> bool:
-        """A name beside the thing a "which …" question asks about, other than the question's own words."""
+        """A name beside the thing a "which …" question asks about, other than the question's own words and
+        the sentence's speaker: "in 25 countries across the globe, Soompi reported" names no country."""
         words = tokens(sentence.quote)
-        asked = set(question.terms)
+        asked = set(question.terms) | (set(terms(sentence.speaker)) if sentence.speaker else set())
         names = [i for i, w in enumerate(words) if w.is_name and w.term not in asked]
         before, after = NAME_WINDOW
         return any(-before <= n - t <= after for t in self._targets(question, words) for n in names)

@@ -54,7 +54,9 @@ _EXPECTS = (
     (Expects.PERSON, re.compile(r"(^|[.?!]\s*)(who|whom|whose)\b|\b(which|what) (actor|actress|director|"
                                 r"writer|author|cast member|person|character|role|creator)s?\b|"
                                 r"\bname of the \w+(er|or|ist|ess)\b")),
-    (Expects.NAME, re.compile(r"\b(called|named)\W*(in|on|by|$)|\bwhich\s+(?!is\b|was\b|are\b|were\b)[a-z]|"
+    # "which 25 countries", "list the 25 countries": the things counted, each by name.
+    (Expects.NAME, re.compile(r"\b(called|named)\W*(in|on|by|$)|\bwhich\s+(?!is\b|was\b|are\b|were\b)(\d+\s+)?[a-z]|"
+                              r"\b(list|name)\s+(the|all)\b(?!\s+other\b)|"
                               r"\bwhat\s+(?!else\b)[a-z-]+(\s+[a-z-]+)?\s+(is|was|are|were|does|did|do|has|have|had)\b")),
     (Expects.ORDINAL, _RANKED),
     (Expects.REASON, re.compile(r"\b(why|how come|(come|came|comes) from|origins?)\b")),
@@ -80,13 +82,14 @@ _PICKING = frozenset("other others earlier previous later similar main first las
 _WORK_NOUNS = frozenset("show shows series drama dramas k-drama k-dramas film films movie movies title titles "
                         "production productions".split())
 # The thing a "which …" question names (the word after it) or a "how many …" question counts
-# (up to two words, stopping at the verb).
+# (up to two words, stopping at the verb: "how many subscribers watched" counts subscribers).
 _TARGET = {
     Expects.NAME: (re.compile(r"(?P<target>[a-z0-9-]+)\s+(?:called|named)\b"),
-                   re.compile(r"\b(?:which|what)\s+(?P<target>[a-z0-9-]+)")),
+                   re.compile(r"\b(?:which|what)\s+(?:\d+\s+)?(?P<target>[a-z0-9-]+)"),
+                   re.compile(r"\b(?:list|name)\s+(?:the|all)\s+(?:the\s+)?(?:\d+\s+)?(?P<target>[a-z-]+)")),
     Expects.ORDINAL: (_RANKED,),
     Expects.NUMBER: (re.compile(r"\bhow many\s+(?P<target>(?:(?!(?:is|are|was|were|did|does|do|has|have|had|in|"
-                                r"on|of|for|at|to)\b)[a-z0-9-]+\s*){1,2})"),),
+                                r"on|of|for|at|to)\b|[a-z]+ed\b)[a-z0-9-]+\s*){1,2})"),),
 }
 
 

@@ -56,6 +56,15 @@ def test_a_name_beside_the_thing_asked_answers_what_it_is_called(answerer):
     assert matcher.has_slot(asked, sentence("In the show the virus is called Jonas Virus."))
 
 
+def test_the_speaker_of_a_sentence_is_no_name_it_gives(answerer):
+    asked = question("which countries did it top")
+    matcher = answerer.analyser.matcher
+    soompi = replace(sentence("It took the No. 1 spot in 25 countries across the globe, Soompi reported."),
+                     speaker="Soompi")
+    assert not matcher.has_slot(asked, soompi)
+    assert matcher.has_slot(asked, sentence("It took the No. 1 spot in countries like Brazil and Japan."))
+
+
 def test_another_shows_sentence_is_elsewhere_unless_the_question_asks_about_that_show(answerer):
     matcher = answerer.analyser.matcher
     about_squid_game = sentence('"Squid Game" became Netflix\'s most watched show ever.')

@@ -93,7 +93,11 @@ def test_figures_that_pin_a_question_down(raw: str, figures: tuple[str, ...]):
     ("what is the zombie virus called in the show?", Expects.NAME, ("virus",)),
     ("which webtoon is it based on", Expects.NAME, (term("webtoon"),)),
     ("is it the first kdrama to top netflix", Expects.ORDINAL, (term("kdrama"),)),
-    ("how many hours watched did it get", Expects.NUMBER, (term("hours"), term("watched"))),
+    ("how many hours watched did it get", Expects.NUMBER, (term("hours"),)),
+    ("how many ranking points did it get", Expects.NUMBER, (term("ranking"), term("points"))),
+    ("how many subscribers watched it", Expects.NUMBER, (term("subscribers"),)),  # the count stops at the verb
+    ("which 25 countries was it #1 in", Expects.NAME, (term("countries"),)),  # each counted thing by name
+    ("can u list the 25 countries it topped", Expects.NAME, (term("countries"),)),
 ])
 def test_the_thing_a_question_names_or_ranks_or_counts(raw: str, expects: Expects, target: tuple[str, ...]):
     question = analyse(raw, KNOWN)

@@ -27,7 +27,7 @@ _THIS_SERIES = re.compile(r"\b(?:it|this|here|the (?:show|series|drama))\b")
 _ITS = re.compile(r"\bits\b")
 # A question asking which work did something, or for other works ("other zombie shows it is compared to").
 _WORKS = r"(shows?|series|dramas?|k-?dramas?|films?|movies?|titles?|productions?)"
-_WHICH_WORK = re.compile(rf"\b(which|what) (\w+ )?(other )?{_WORKS}\b|\bother (\w+ )?({_WORKS}|stuff)\b")
+_WHICH_WORK = re.compile(rf"\b(which|what) (\w+ ){{0,2}}(other )?{_WORKS}\b|\bother (\w+ )?({_WORKS}|stuff)\b")
 _LOWER_WORD = re.compile(r"(?<![\w#])[a-z]+\b")
 
 

@@ -141,3 +141,6 @@ def test_a_question_asking_which_show_may_be_answered_by_any(answerer: Answerer)
 def test_other_works_it_is_compared_to_are_answered_from_the_sentence_listing_them(answerer: Answerer) -> None:
     quotes = answerer.ask("What other zombie titles does the show get compared with?").quotes
     assert quotes and "World War Z" in quotes[0].text
+    # Two words may stand between "which" and the kind of work.
+    quotes = answerer.ask("which hollywood zombie films does it get compared with").quotes
+    assert quotes and "World War Z" in quotes[0].text

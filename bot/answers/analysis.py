@@ -21,7 +21,7 @@ from rapidfuzz.distance import Levenshtein
 from bot.answers.evidence import Matcher
 from bot.answers.facts_answers import JOB_TERMS, CastFacts, Named
 from bot.answers.kinds import EXPECTS, Kind, KindClassifier, load_examples
-from bot.answers.normalise import Normaliser
+from bot.answers.normalise import Normaliser, is_english
 from bot.answers.questions import Question, Rejection, analyse
 from bot.answers.subject import Asked, Subjects
 from bot.answers.weights import TYPO_MIN_LENGTH, TYPO_SIMILARITY
@@ -192,8 +192,10 @@ class Analyser:
         return found
 
     def _respell(self, word: str) -> str:
-        """The term of the known name or word closest to an unknown one (Chungsan, charcter), else its own."""
-        attempts = ((self.name_terms, term(word), 4), (self._spellings, word, TYPO_MIN_LENGTH))
+        """The term of the known name or word closest to an unknown one (Chungsan, charcter), else its own.
+        An English word is no typo of another ("dating" is not "eating"), though it may be of a name."""
+        attempts = ((self.name_terms, term(word), 4),
+                    *(() if is_english(word) else ((self._spellings, word, TYPO_MIN_LENGTH),)))
         for choices, key, min_length in attempts:
             if len(key) >= min_length and choices:
                 match = process.extractOne(key, choices, scorer=Levenshtein.normalized_similarity,

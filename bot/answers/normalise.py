@@ -127,9 +127,9 @@ class Normaliser:
         plain = word.replace("-", "")
         if plain in self._known or self._is_name(plain):
             return typed
-        english_words, english = _english()
-        if word in english_words:
+        if is_english(word):
             return typed
+        english = _english()[1]
         distance = 1 if len(word) <= SHORT_WORD else 2
         # English words get one edit only: an unknown name two edits from one ("gwinam") is not a typo of it.
         for speller, most in ((self._articles, distance), (english, 1)):
@@ -160,6 +160,11 @@ def _english() -> tuple[frozenset[str], SymSpell]:
                 speller.create_dictionary_entry(word, int(count))
             words.add(word)
     return frozenset(words), speller
+
+
+def is_english(word: str) -> bool:
+    """Whether the word is in symspellpy's English list: a word, not a typo to mend into another."""
+    return word in _english()[0]
 
 
 def _joined_key(name: str) -> str:

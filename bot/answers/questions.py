@@ -93,8 +93,9 @@ _TARGET = {
 }
 
 
-# A choice between alternatives, "netflix or disney+", "season 2 or a movie": the word on each side of "or".
-_CHOICE = re.compile(r"([a-z0-9][a-z0-9+-]*)\W+or\W+(?:(?:a|an|the)\s+)?([a-z0-9][a-z0-9+-]*)")
+# A choice between alternatives, "netflix or disney+", "season 2 or a movie", "shows/movies": the word on each
+# side of "or" or of a slash.
+_CHOICE = re.compile(r"([a-z0-9][a-z0-9+-]*)(?:\W+or\W+(?:(?:a|an|the)\s+)?|/)([a-z0-9][a-z0-9+-]*)")
 
 # A number that pins down what is asked about ("in its first 28 days", "the top 10"): a sentence must give it.
 # Not one that numbers a part ("season 2", "episode 5": the articles say "second season"), nor a 1 ("#1").

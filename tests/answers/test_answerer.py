@@ -5,6 +5,7 @@ import re
 import pytest
 
 from bot.answers.model import Outcome
+from bot.knowledge.text import term
 from tests.conftest import HELDOUT, SEEDS, SHARED, read_questions
 
 
@@ -113,6 +114,13 @@ def test_a_choice_is_answered_by_the_alternative_the_articles_name(answerer):
     answer = answerer.ask("is it on netflix or disney+")
     assert answer.answered and "Netflix" in answer.quotes[0].text
     assert not answerer.ask("is it on hulu or disney+").answered
+
+
+def test_an_english_word_is_no_typo_of_an_article_word(answerer):
+    """"dating" is not "eating" (the articles' flesh-eating zombies): whom an actor dates they never say."""
+    assert not answerer.ask("is yoon chan-young dating anyone?").answered
+    analyser = answerer.analyser
+    assert term("eating") not in analyser.query_terms(analyser.analyse("who is cho yi-hyun dating").question)
 
 
 def test_a_place_the_articles_never_name_is_declined(answerer):

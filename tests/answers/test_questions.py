@@ -73,6 +73,8 @@ def test_a_choice_offers_its_alternatives():
     assert question.alternatives == (term("netflix"), term("disney+"))
     question = analyse("is it a movie or a series", KNOWN)
     assert isinstance(question, Question) and question.alternatives == (term("movie"), term("series"))
+    question = analyse("what other zombie shows/movies is it compared to", KNOWN)  # a slash offers a choice too
+    assert isinstance(question, Question) and question.alternatives == (term("shows"), term("movies"))
 
 
 @pytest.mark.parametrize(("raw", "figures"), [

@@ -56,7 +56,9 @@ _CAUSE = re.compile(r"\b(because|due to|owing to|in the wake of|as a result|caus
                     r"led to|result of|(that|this|which) is why|(that|this)'s why)\b", re.I)
 _GENRE = re.compile(rf"\b({'|'.join(GENRES)})\b", re.I)
 # The kinds of answer a pattern finds in the sentence.
-_SLOT_PATTERNS = {Expects.PLACE: _PLACE, Expects.REASON: _CAUSE, Expects.GENRE: _GENRE}
+_SLOT_PATTERNS = {Expects.PLACE: _PLACE, Expects.REASON: _CAUSE}
+# Whose a genre is: a name's ("Hwang Dong-hyuk's survival drama" is Squid Game), not the series'.
+_OWNED = re.compile(r"[A-Z][\w-]*['’]s\s+(?:[\w/-]+\s+)?$")
 _RANK = re.compile(RANK, re.I)
 # A sentence about a season after the first: "a second season", "Season 2", "a sequel", "hasn't renewed".
 _LATER_SEASON = re.compile(r"\b(season (?:[2-9]|two|three)|(?:second|third|next|new|another|future) seasons?|"
@@ -127,6 +129,7 @@ class Matcher:
         self._checks: dict[Expects, Callable[[Question, Sentence, tuple[str, ...]], bool]] = {
             Expects.SPEECH: self._speech, Expects.OTHER_TITLE: self._other_title, Expects.DATE: self._date,
             Expects.ORDINAL: self._rank, Expects.PERSON: self._person, Expects.NUMBER: self._count,
+            Expects.GENRE: self._genre,
         }
 
     def titles(self, text: str) -> set[str]:
@@ -194,6 +197,11 @@ class Matcher:
 
     def _date(self, question: Question, sentence: Sentence, speakers: tuple[str, ...]) -> bool:
         return bool(_DATE_PARTS.get(question.date_part or "", _DATE).search(sentence.quote))
+
+    def _genre(self, question: Question, sentence: Sentence, speakers: tuple[str, ...]) -> bool:
+        """A genre, but not one someone else's work is in ("Hwang Dong-hyuk's survival drama")."""
+        text = sentence.quote
+        return any(not _OWNED.search(text[:m.start()]) for m in _GENRE.finditer(text))
 
     def _rank(self, question: Question, sentence: Sentence, speakers: tuple[str, ...]) -> bool:
         """The rank of the kind of thing asked about ("the first k-drama to …"), not of another ("the first

@@ -55,8 +55,11 @@ _PLACE = re.compile(rf"\b(?:in|at|inside|across|near|outside|from)\s+(?:the\s+)?
 _CAUSE = re.compile(r"\b(because|due to|owing to|in the wake of|as a result|caused|thanks to|"
                     r"led to|result of|(that|this|which) is why|(that|this)'s why)\b", re.I)
 _GENRE = re.compile(rf"\b({'|'.join(GENRES)})\b", re.I)
+# Where it is out: a release or streaming word, then "on" a name ("available to stream on Netflix worldwide").
+_AVAILABLE = re.compile(r"\b(stream\w*|available|released?|premiered?|debuted?|air(?:ed|s)?|dropped|launched|"
+                        r"watch\w*)\b(?:\s+[\w,]+){0,4}?\s+on\s+(?:the\s+)?[A-Z]")
 # The kinds of answer a pattern finds in the sentence.
-_SLOT_PATTERNS = {Expects.PLACE: _PLACE, Expects.REASON: _CAUSE}
+_SLOT_PATTERNS = {Expects.PLACE: _PLACE, Expects.REASON: _CAUSE, Expects.PLATFORM: _AVAILABLE}
 # Whose a genre is: a name's ("Hwang Dong-hyuk's survival drama" is Squid Game), not the series'.
 _OWNED = re.compile(r"[A-Z][\w-]*['’]s\s+(?:[\w/-]+\s+)?$")
 _RANK = re.compile(RANK, re.I)

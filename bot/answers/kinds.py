@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.answers.questions import Expects
+from bot.answers.questions import PLATFORM, Expects
 
 KINDS_FILE = Path(__file__).resolve().parent.parent / "data" / "answer_kinds.txt"
 
@@ -42,7 +42,7 @@ FACT_KINDS = frozenset({Kind.ACTOR, Kind.ROLE, Kind.CREW, Kind.PERSON})
 EXPECTS = {Kind.ACTOR: Expects.PERSON, Kind.ROLE: Expects.PERSON, Kind.CREW: Expects.PERSON,
            Kind.PERSON: Expects.PERSON, Kind.DATE: Expects.DATE, Kind.NUMBER: Expects.NUMBER,
            Kind.PLACE: Expects.PLACE, Kind.SAID: Expects.SPEECH, Kind.REASON: Expects.REASON,
-           Kind.LIST: Expects.OTHER_TITLE}
+           Kind.LIST: Expects.OTHER_TITLE, Kind.PLATFORM: Expects.PLATFORM}
 
 # The verbs a yes-or-no question opens with.
 AUXILIARY = r"(is|are|was|were|do|does|did|has|have|can|will|could)"
@@ -89,7 +89,7 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     (Kind.CREW, r"\b(direct\w*|helm\w*|writer|wrote|written|screenwriter|script\w*|penned|creat\w*|showrunner|"
                 r"studios?|produced|producers?|production compan\w*|webtoon|comic|manhwa|manga|made|maker|"
                 r"came up with|behind)\b"),
-    (Kind.PLATFORM, r"\b(stream\w*|platform|netflix or|where (can|do|to) (you|i|we) watch)\b"),
+    (Kind.PLATFORM, rf"\bstream\w*\b|{PLATFORM}"),
     # "what is the name of the teacher whose experiment caused it" asks for a person, whatever follows.
     (Kind.PERSON, r"\bname of the \w+(er|or|ist|ess)\b"),
     (Kind.REASON, r"\b(why|how come|how did .* (start|begin|happen)|(come|came|comes) from)\b|"

@@ -33,12 +33,18 @@ class Expects(StrEnum):
     OTHER_TITLE = "other_title"  # what else someone made or was in: a sentence naming another show
     ORDINAL = "ordinal"  # "is it the first …": a sentence stating a rank, whichever it is
     GENRE = "genre"  # "what genre is it": a sentence naming one
+    PLATFORM = "platform"  # where to watch it: a sentence saying where it is out ("available to stream on Netflix")
     ANY = "any"
 
 # A rank in words or figures, "the second Korean series", "2nd": not a part of the show ("a second season",
 # "its first week"); the word list lives in bot.knowledge.facts.
 RANK = (r"\b(" + "|".join(w for w in ORDINAL_WORDS if w != "zeroth") + r"|\d+(st|nd|rd|th))\b"
         r"(?!\s+(season|episode|part|half|time|week|day|month|year)s?\b)")
+# Where to watch it: a platform or app (not the webtoon's), a choice of Netflix or another ("netflix or wat" is
+# chatter), where one can watch or stream it.
+PLATFORM = (r"\b(app|platform|streaming (service|site|platform)|streamer)s?\b(?!.*\bwebtoon)|"
+            r"\bnetflix or\b(?!\W*(wat|what|nah|not|smth|something)\b)|\bor netflix\b|"
+            r"\b(where|how) (can|do|to|should) (i|you|u|we) (watch|stream|see)\b")
 # A question whether something is the first (or any rank) of its kind: "is it the first k-drama to …".
 _RANKED = re.compile(r"\bthe " + RANK + r"\s+(?P<target>(?:[\w-]+\s+){0,2}[\w-]+)\s+"
                      r"(?:to\s+(?P<verb>[a-z-]+)|among|ever)\b")
@@ -51,6 +57,7 @@ _EXPECTS = (
     (Expects.NUMBER, re.compile(r"\b(how (many|much|long|big|fast|quickly|soon|often)|"
                                 r"(what|which)\b.*\b(number|score|rank|ranking|position|percentage|points|"
                                 r"rating|figure)s?)\b")),
+    (Expects.PLATFORM, re.compile(PLATFORM)),
     (Expects.PERSON, re.compile(r"(^|[.?!]\s*)(who|whom|whose)\b|\b(which|what) (actor|actress|director|"
                                 r"writer|author|cast member|person|character|role|creator)s?\b|"
                                 r"\bname of the \w+(er|or|ist|ess)\b")),

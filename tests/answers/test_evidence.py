@@ -65,6 +65,17 @@ def test_a_genre_is_the_series_not_one_someone_elses_work_is_in(answerer, text: 
     assert answerer.analyser.matcher.has_slot(question("what genre is it"), sentence(text)) is holds
 
 
+@pytest.mark.parametrize(("text", "holds"), [
+    ("All 12 episodes are now available to stream on Netflix worldwide.", True),
+    ("It released on Netflix on January 28, 2022.", True),
+    ("The new zombie drama debuted on the streaming platform Friday.", False),  # names no platform
+    ("It achieved a new milestone on Netflix, days after Squid Game.", False),  # says nothing of where it is out
+])
+def test_where_to_watch_it_is_a_platform_it_is_out_on(answerer, text: str, holds: bool):
+    asked = question("is it on netflix or some other app")
+    assert answerer.analyser.matcher.has_slot(asked, sentence(text)) is holds
+
+
 def test_the_speaker_of_a_sentence_is_no_name_it_gives(answerer):
     asked = question("which countries did it top")
     matcher = answerer.analyser.matcher

@@ -100,6 +100,8 @@ def test_figures_that_pin_a_question_down(raw: str, figures: tuple[str, ...]):
     ("how many subscribers watched it", Expects.NUMBER, (term("subscribers"),)),  # the count stops at the verb
     ("which 25 countries was it #1 in", Expects.NAME, (term("countries"),)),  # each counted thing by name
     ("can u list the 25 countries it topped", Expects.NAME, (term("countries"),)),
+    ("is it on netflix or some other app", Expects.PLATFORM, ()),
+    ("kdramas blowing up on netflix or wat", Expects.ANY, ()),  # "or wat" is chatter, no choice of platform
 ])
 def test_the_thing_a_question_names_or_ranks_or_counts(raw: str, expects: Expects, target: tuple[str, ...]):
     question = analyse(raw, KNOWN)

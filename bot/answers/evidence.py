@@ -36,6 +36,8 @@ _WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAYS)})\b", re.I)
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
 _DATE = re.compile(rf"\b({_MONTHS}|{'|'.join(WEEKDAYS)}|"
                    r"(19|20)\d\d|last (year|week|month)|\d+ (days?|weeks?|months?|years?))\b", re.I)
+# What a time is reckoned from: "7 days after its release".
+_RECKONED_FROM = re.compile(r"\s+(?:after|before|since|following)\s+(?:(?:its|the|their|his|her)\s+)?([\w-]+)", re.I)
 # When a question names the part of a date it wants (Question.date_part), a sentence must give that part.
 _DATE_PARTS = {"weekday": _WEEKDAY, "year": _YEAR, "month": re.compile(rf"\b({_MONTHS})\b", re.I),
                "date": re.compile(rf"\b({_MONTHS})\b|{_YEAR.pattern}", re.I)}
@@ -199,7 +201,14 @@ class Matcher:
         return any(title != self.series for title in self.titles(sentence.quote))
 
     def _date(self, question: Question, sentence: Sentence, speakers: tuple[str, ...]) -> bool:
-        return bool(_DATE_PARTS.get(question.date_part or "", _DATE).search(sentence.quote))
+        """A date, or a time reckoned from something other than what is asked about: "7 days after its release"
+        dates its rise in the chart, not its release."""
+        text = sentence.quote
+        for m in _DATE_PARTS.get(question.date_part or "", _DATE).finditer(text):
+            since = _RECKONED_FROM.match(text, m.end())
+            if not (since and any(self.related(t, term(since.group(1).lower())) for t in question.terms)):
+                return True
+        return False
 
     def _genre(self, question: Question, sentence: Sentence, speakers: tuple[str, ...]) -> bool:
         """A genre, but not one someone else's work is in ("Hwang Dong-hyuk's survival drama")."""

@@ -29,6 +29,8 @@ def question(raw: str) -> Question:
     ("when did it premiere", "It premiered on January 28.", True),
     ("on what date did it come out", "It came out a week after its release.", False),
     ("on what date did it come out", "It came out on January 28.", True),
+    ("when was it released", "It topped the chart just 7 days after its release.", False),  # reckoned from it
+    ("when did it top the chart", "It topped the chart just 7 days after its release.", True),
 ])
 def test_a_date_question_wants_the_part_of_the_date_it_names(answerer, asked: str, text: str, holds: bool):
     assert answerer.analyser.matcher.has_slot(question(asked), sentence(text)) is holds

@@ -33,6 +33,7 @@ def normaliser() -> Normaliser:
     ("r most of the actors newbies??", "are most of the actors new actors??"),
     ("r most of the actors newcomers?", "are most of the actors new actors?"),
     ("ok random q but was there hype", "was there hype"),
+    ("yo when did it drop on netflix", "when did All of Us Are Dead drop on netflix"),  # a greeting
 ])
 def test_fan_wording_becomes_tidy(normaliser: Normaliser, typed: str, tidy: str):
     assert normaliser.normalise(typed) == tidy

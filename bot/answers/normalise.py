@@ -41,6 +41,10 @@ _LEADING_QUESTION = re.compile(rf"^(?:{_QUESTION_WORD}|is|are|r|was|were|do|does
 # A yes-or-no question's verb and its subject ("is it", "does my"): an aside may only follow them.
 _ASKING_WITH_SUBJECT = re.compile(r"^(?:is|are|r|was|were|do|does|did|has|have|can|will|could|would|should)\s+\S+",
                                   re.I)
+# A question that names nothing it asks about ("whos the actr") is about what the chatter before it named
+# ("daesu was the funniest lol whos the actr"), as one pointing back with a pronoun is.
+_BARE_ASK = re.compile(rf"^(?:{_QUESTION_WORD})(?:\s+(?:is|was|r|are))?\s+(?:the|their|his|her)\s+"
+                       r"(?:act\w*|character|role|name|voice)\W*$", re.I)
 # A question is split into segments at sentence ends and emoji; only those that ask are kept.
 _SEGMENT_BREAK = re.compile(r"(?<=[?!.])\s+|[\U0001F000-\U0001FFFF\u2600-\u27BF]+")
 # Chatter after the question: a fan's aside ("… ngl shes the coolest", "… lol my gf keeps telling me …")
@@ -102,7 +106,7 @@ class Normaliser:
         asks = [bool(s.endswith("?") or _LEADING_QUESTION.match(s) or _QUESTION_START.search(s)) for s in segments]
         if len(segments) > 1 and any(asks):
             # An asking segment that points back keeps the one before it ("yoo insoo is so creepy 💀 whats his …").
-            pointed_at = [*(a and bool(PERSONAL_PRONOUN.search(s))
+            pointed_at = [*(a and _points_back(s)
                             for a, s in zip(asks[1:], segments[1:], strict=True)), False]
             segments = [s for s, a, p in zip(segments, asks, pointed_at, strict=True) if a or p]
         kept = []
@@ -111,7 +115,7 @@ class Normaliser:
             if start:
                 segment = (segment[:start.end()] + _CHATTER_AFTER.sub("", segment[start.end():], count=1)).rstrip(" ,;")
                 if start.start() > 0 and _CHATTER_OPENERS.search(segment[:start.start()]) \
-                        and not PERSONAL_PRONOUN.search(segment[start.start():]):
+                        and not _points_back(segment[start.start():]):
                     segment = segment[start.start():]
             kept.append(_OPENING_ASIDE.sub("", segment, count=1))
         return " ".join(kept) if kept else text
@@ -142,6 +146,11 @@ class Normaliser:
     def _is_name(self, word: str) -> bool:
         key = _joined_key(word)
         return any(similar_keys(key, known) for known in self._name_keys)
+
+
+def _points_back(asking: str) -> bool:
+    """Whether a question needs what was said before it to say whom it is about."""
+    return bool(PERSONAL_PRONOUN.search(asking) or _BARE_ASK.match(asking))
 
 
 @cache

@@ -74,7 +74,8 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     (Kind.YES_NO, rf"{_NO_QUESTION_WORD}.*\b(is|was|are|were) in\b"),
     # Who shared or posted something is someone, whatever it shows ("who shared the video of the actors …").
     (Kind.PERSON, r"\bwho (first )?(shared|posted|tweeted|uploaded|leaked|filmed)\b"),
-    (Kind.ROLE, r"\b(which|what) (character|role|part)\b|\bplays? (who|which|what)\b|\bcharacter\W*$|"
+    # "what part does she play" asks for a role; "what part of the story" does not.
+    (Kind.ROLE, r"\b(which|what) (character|role|part(?! of\b))\b|\bplays? (who|which|what)\b|\bcharacter\W*$|"
                 r"\b(character|role) (name|is)\b|\bis which\b|\bwho (is|was) \w+ in\b"),
     (Kind.ACTOR, r"\bwho\b.*\b(plays?|played|acts?|acted|portray\w*)\b|\b(actor|actress|actors|actresses)\b|"
                  r"\bplayed by\b|\bcast as\b|\bplays \w+\W*$"),

@@ -44,6 +44,8 @@ def classifier(embedder: Embedder) -> KindClassifier:
     ("who shared the video of the actors learning zombie moves?", Kind.PERSON),  # not who plays whom
     ("does that one article think it has potential for a season 2", Kind.DESCRIPTION),
     ("what could a second season explore, according to the spoiler section?", Kind.DESCRIPTION),
+    ("what part does lomon play", Kind.ROLE),
+    ("what part of the story does the finale leave open", Kind.DESCRIPTION),  # a part of the story is no role
 ])
 def test_word_rules(classifier: KindClassifier, question: str, kind: Kind):
     assert classifier.by_words(question) is kind

@@ -56,7 +56,7 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     (Kind.DESCRIPTION, r"\b(article|section|piece|synopsis|description)s? (say|says|said|think|thinks|mention\w*)\b|"
                        r"\baccording to (the|that|this|one) (\w+ )?(article|section|piece|synopsis)\b"),
     (Kind.SAID, r"\b(say|said|says|saying|think|thought|talk\w*|spoke|speak|react\w*|opinions?|reviews?|"
-                r"explain\w*|describ\w*)\b"),
+                r"explain\w*|describ\w*|prais\w*|hail\w*|critici[sz]\w*|complain\w*)\b"),
     # Who published it: the outlet a report is attributed to ("as per a report on Deadline").
     (Kind.SAID, r"\b(which|what) (news (site|website|paper)|(news )?(outlet|publication|newspaper|magazine|"
                 r"source))s?\b|"
@@ -83,7 +83,8 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     (Kind.DATE, r"^(?!.*\b(who|what|which|where|why|how)\b.*\bwhen\b).*\bwhen\b|"
                 r"\b(what (day|date|year|month|time)s?|which (day|date|year|month)s?|release date)\b"),
     # A quantity's name asks how much, unless the question asks which thing has it ("which k-drama had 634 points").
-    (Kind.NUMBER, r"\bhow (many|much|long|quickly|fast|soon)\b|"
+    # "how fast did it reach No. 1" asks how long; "how fast are the zombies" asks what they are like.
+    (Kind.NUMBER, r"\bhow (many|much|long|soon|(quickly|fast)(?!\s+(is|are|was|were|r)\b))\b|"
                   r"^(?!.*\b(which|who)\b).*\b(count|score|points|rating|number of)\b"),
     # "according to X" asks what X said, unless it asks for a date or a number ("by how much …").
     (Kind.SAID, r"\baccording to\b"),

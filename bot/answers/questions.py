@@ -54,7 +54,7 @@ _EXPECTS = (
     (Expects.GENRE, re.compile(r"\b(genres?|(kind|type|sort) of (show|series|drama|k-drama))\b")),
     (Expects.DATE, re.compile(r"\b(when|what (day|date|year|month|time)s?|which (day|date|year|month)s?|"
                               r"(release|premiere|air) date)\b")),
-    (Expects.NUMBER, re.compile(r"\b(how (many|much|long|big|fast|quickly|soon|often)|"
+    (Expects.NUMBER, re.compile(r"\b(how (many|much|long|big|soon|often|(fast|quickly)(?!\s+(is|are|was|were)\b))|"
                                 r"(what|which)\b.*\b(number|score|rank|ranking|position|percentage|points|"
                                 r"rating|figure)s?)\b")),
     (Expects.PLATFORM, re.compile(PLATFORM)),

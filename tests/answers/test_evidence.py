@@ -78,6 +78,15 @@ def test_where_to_watch_it_is_a_platform_it_is_out_on(answerer, text: str, holds
     assert answerer.analyser.matcher.has_slot(asked, sentence(text)) is holds
 
 
+@pytest.mark.parametrize(("text", "holds"), [
+    ("More than 12 million viewers watched it.", True),
+    ("Twitteratis pour in, with one user quipping that the cast was great.", False),  # "one" is someone, no count
+])
+def test_a_count_is_a_number_before_the_thing_counted(answerer, text: str, holds: bool):
+    asked = question("how many viewers watched it")
+    assert answerer.analyser.matcher.has_slot(asked, sentence(text)) is holds
+
+
 def test_the_speaker_of_a_sentence_is_no_name_it_gives(answerer):
     asked = question("which countries did it top")
     matcher = answerer.analyser.matcher

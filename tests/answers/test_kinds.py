@@ -46,6 +46,9 @@ def classifier(embedder: Embedder) -> KindClassifier:
     ("what could a second season explore, according to the spoiler section?", Kind.DESCRIPTION),
     ("what part does lomon play", Kind.ROLE),
     ("what part of the story does the finale leave open", Kind.DESCRIPTION),  # a part of the story is no role
+    ("how fast did it reach no. 1", Kind.NUMBER),
+    ("how fast are the zombies", Kind.DESCRIPTION),  # what they are like
+    ("what did viewers on twitter praise about it", Kind.SAID),
 ])
 def test_word_rules(classifier: KindClassifier, question: str, kind: Kind):
     assert classifier.by_words(question) is kind

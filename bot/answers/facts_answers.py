@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from bot.answers.kinds import AUXILIARY, Kind
 from bot.knowledge.cast import Cast, Character, Person
 from bot.knowledge.facts import Citation, unique_citations
-from bot.knowledge.text import STOPWORDS, terms
+from bot.knowledge.text import STOPWORDS, terms, words
 
 # Names are looked for in windows of up to this many words of the question, longest first.
 MAX_NAME_WORDS = 3
@@ -131,8 +131,13 @@ def answer_from_facts(kind: Kind, text: str, named: Sequence[Named], facts: Cast
         # actor, an actor for the character.
         with_facts = [n for n in named if n.facts]
         if with_facts:
+            # A character asked about right after "plays" is what the question is about, whatever words describe
+            # them ("who plays nam-ra the class president"); elsewhere ("who plays the girl who loves cheong-san")
+            # the words the articles don't use may be about someone else.
+            played = _PLAYED.search(text)
             return FactAnswer(_spread([c for n in with_facts for c in n.facts], limit),
-                              focused=all(not n.is_character for n in with_facts))
+                              focused=all(not n.is_character or (played and bool(set(words(played.group(1))) & set(n.typed)))
+                                          for n in with_facts))
         # "what was Kim Nam-su's role": someone who plays no one did a job on the series.
         crew = [n for n in named if not n.is_character and n.jobs]
         if crew and kind is Kind.ROLE:
@@ -177,7 +182,9 @@ def _spread(citations: list[Citation], limit: int) -> tuple[Citation, ...]:
 # Asking what else someone did than the job named.
 _BESIDES = re.compile(r"\b(besides|apart from|other than|except|aside from|as well as)\b")
 # A relative of a character: another person, whom the character's facts don't answer for.
-_RELATIVE = re.compile(r"\b[\w-]+'s (?:mother|mom|mum|father|dad|parents?|sisters?|brothers?|siblings?|friends?|"
+# "who plays nam-ra …": whom the question asks the actor of.
+_PLAYED = re.compile(r"\b(?:plays?|played|portrays?|portrayed)\s+([\w-]+)")
+_RELATIVE = re.compile(r"\b[\w-]+(?:'s)? (?:mother|mom|mum|father|dad|parents?|sisters?|brothers?|siblings?|friends?|"
                        r"boyfriend|girlfriend|teachers?|sons?|daughters?|family|wife|husband|grand\w+)\b")
 _ASKS_FOR_NAME = re.compile(r"\b(who|whom|whose|which|what|name)\b|\?\W*$")
 # A job done on something other than the series: "the teacher who created the virus" is a story question,

@@ -67,6 +67,14 @@ def test_a_name_typed_in_parts_is_the_whole_name(answerer):
 def test_a_characters_relative_is_someone_else(answerer):
     answer = answerer.ask("Who plays Cheong-san's mother?")
     assert answer.outcome is Outcome.NOT_IN_ARTICLES and answer.missing == "who plays cheong-san's mother"
+    answer = answerer.ask("who plays cheongsans mom")  # typed without the apostrophe
+    assert answer.outcome is Outcome.NOT_IN_ARTICLES and answer.missing is not None
+
+
+def test_a_character_asked_about_is_answered_whatever_words_describe_them(answerer):
+    """The articles never call Su-hyeok "the class clown"; he is still whom the question asks about."""
+    quotes = answerer.ask("who plays su-hyeok the class clown").quotes
+    assert quotes and "Lomon" in quotes[0].text
 
 
 def test_what_someone_gave_as_a_reason_is_their_words_giving_one(answerer):

@@ -135,9 +135,9 @@ def answer_from_facts(kind: Kind, text: str, named: Sequence[Named], facts: Cast
             # them ("who plays nam-ra the class president"); elsewhere ("who plays the girl who loves cheong-san")
             # the words the articles don't use may be about someone else.
             played = _PLAYED.search(text)
+            asked = set(words(played.group(1))) if played else set()
             return FactAnswer(_spread([c for n in with_facts for c in n.facts], limit),
-                              focused=all(not n.is_character or (played and bool(set(words(played.group(1))) & set(n.typed)))
-                                          for n in with_facts))
+                              focused=all(not n.is_character or bool(asked & set(n.typed)) for n in with_facts))
         # "what was Kim Nam-su's role": someone who plays no one did a job on the series.
         crew = [n for n in named if not n.is_character and n.jobs]
         if crew and kind is Kind.ROLE:

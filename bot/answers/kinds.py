@@ -65,7 +65,8 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     # "before" a release, a premiere or the end is a time, not earlier works ("was there hype before it came out").
     (Kind.LIST, r"\b(else|others|previous\w*|previously|earlier)\b|"
                 r"\b(titles?|shows?|films?|movies?|productions?)\b.*\bcompar\w*|"
-                r"\bbefore\b(?!.*\b(release\w*|came out|premiere\w*|aired|launch\w*|debut\w*|dropp?ed|end\w*|finale)\b)|"
+                r"\bbefore\b(?!.*\b(release\w*|came out|premiere\w*|aired|launch\w*|debut\w*|dropp?ed|end\w*|"
+                r"finale)\b)|"
                 r"\bother (\w+ )?(shows?|series|dramas?|k-?dramas?|films?|movies?|titles?|roles?|works?|projects?|"
                 r"productions?|webtoons?|comics?|books?|stuff)\b"),
     # A yes-or-no question that asks for nothing else ("are most of the cast new actors?") wants no name.

@@ -39,6 +39,8 @@ def classifier(embedder: Embedder) -> KindClassifier:
     ("what does the spoiler section say a sequel could reveal", Kind.DESCRIPTION),  # what an article tells
     ("was there hype before it came out", Kind.YES_NO),  # "before" a release is a time, not earlier works
     ("do many characters die before the end", Kind.YES_NO),  # so is "before" the end
+    ("who is kim byung-chul playing", Kind.ROLE),
+    ("who is playing on-jo", Kind.ACTOR),
     ("what did he do before this", Kind.LIST),
     ("which zombie titles does one article compare it to?", Kind.LIST),
     ("where did director lee talk about his zombies being different", Kind.PLACE),  # where, whatever was said

@@ -78,8 +78,9 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     # "what part does she play" asks for a role; "what part of the story" does not.
     (Kind.ROLE, r"\b(which|what) (character|role|part(?! of\b))\b|\bplays? (who|which|what)\b|\bcharacter\W*$|"
                 r"\b(character|role) (name|is)\b|\bis which\b|\bwho (is|was) \w+ in\b|"
-                # "who is jeon bae-soo playing" asks his role; "who is playing nam-ra" her actor.
-                r"\bwho (is|was|are|were) (?!playing\b)[\w -]+ playing\b"),
+                # "who is jeon bae-soo playing", "who did she play there" ask a role; "who is playing nam-ra" an actor.
+                r"\bwho (is|was|are|were) (?!playing\b)[\w -]+ playing\b|"
+                r"\bwho (did|does|do|will) (?!play\b)[\w -]+ (play|portray)\b"),
     (Kind.ACTOR, r"\bwho\b.*\b(plays?|played|playing|acts?|acted|portray\w*)\b|\b(actor|actress|actors|actresses)\b|"
                  r"\bplayed by\b|\bcast as\b|\bplays \w+\W*$"),
     # "when" asks for a date unless another question word comes first ("where are they trapped when …").

@@ -41,6 +41,7 @@ def classifier(embedder: Embedder) -> KindClassifier:
     ("do many characters die before the end", Kind.YES_NO),  # so is "before" the end
     ("who is kim byung-chul playing", Kind.ROLE),
     ("who is playing on-jo", Kind.ACTOR),
+    ("who did lee yoo-mi play in squid game", Kind.ROLE),
     ("what did he do before this", Kind.LIST),
     ("which zombie titles does one article compare it to?", Kind.LIST),
     ("where did director lee talk about his zombies being different", Kind.PLACE),  # where, whatever was said

@@ -52,7 +52,7 @@ def test_another_show_named_beside_a_character_only_points_at_them(answerer):
     quotes = answerer.ask("the naeyon actress is the squid game girl right? whats her name").quotes
     assert quotes and "(Lee Na-yeon)" in quotes[0].text
     assert "Ji-Yeong" in answerer.ask("the na-yeon actress from squid game, who was she in that").quotes[0].text
-    assert "Ji-Yeong" in answerer.ask("the na-yeon actress is from squid game? who did she play in it").quotes[0].text
+    assert "Ji-Yeong" in answerer.ask("the na-yeon actress is from squid game? who did she play there").quotes[0].text
 
 
 def test_a_crew_question_naming_who_did_the_job_asks_something_else(answerer):

@@ -51,7 +51,8 @@ _NO_QUESTION_WORD = r"^(?!.*\b(who|whom|whose|what|which|when|where|why|how)\b)"
 # Word rules, first match wins; they read the normalised question (bot.answers.normalise).
 RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern)) for kind, pattern in (
     # Opening on "where", a place, whatever was done there ("where did lee talk about his zombies").
-    (Kind.PLACE, r"^where\b(?!.*\b(watch|stream\w*|(come|came|comes) from|buy|read)\b)"),
+    # Where it ranks is a rank, not a place.
+    (Kind.PLACE, r"^where\b(?!.*\b(watch|stream\w*|(come|came|comes) from|buy|read|rank\w*)\b)"),
     # What an article says is what it tells, not someone's words ("what does the spoiler section say …").
     (Kind.DESCRIPTION, r"\b(article|section|piece|synopsis|description)s? (say|says|said|think|thinks|mention\w*)\b|"
                        r"\baccording to (the|that|this|one) (\w+ )?(article|section|piece|synopsis)\b"),
@@ -100,7 +101,7 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     (Kind.PERSON, r"\bname of the \w+(er|or|ist|ess)\b"),
     (Kind.REASON, r"\b(why|how come|how did .* (start|begin|happen)|(come|came|comes) from)\b|"
                   r"\b(cause|caused|reason|origins?)\b"),
-    (Kind.PLACE, r"\bwhere\b"),
+    (Kind.PLACE, r"\bwhere\b(?!.*\brank\w*\b)"),
     (Kind.YES_NO, rf"^{AUXILIARY}\b"),
     (Kind.PERSON, r"\bwho\b"),
     # A terse question naming a quantity ("VIEWING HOURS FIRST WEEK??", "total views?") asks how much.

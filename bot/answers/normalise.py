@@ -45,8 +45,9 @@ _ASKING_WITH_SUBJECT = re.compile(r"^(?:is|are|r|was|were|do|does|did|has|have|c
 # ("daesu was the funniest lol whos the actr"), as one pointing back with a pronoun is.
 _BARE_ASK = re.compile(rf"^(?:{_QUESTION_WORD})(?:\s+(?:is|was|r|are))?\s+(?:the|their|his|her)\s+"
                        r"(?:act\w*|character|role|name|voice)\W*$", re.I)
-# A question is split into segments at sentence ends and emoji; only those that ask are kept.
-_SEGMENT_BREAK = re.compile(r"(?<=[?!.])\s+|[\U0001F000-\U0001FFFF\u2600-\u27BF]+")
+# A question is split into segments at sentence ends and emoji; only those that ask are kept. An abbreviation
+# ("the U.S. list") or a number after a full stop ("No. 1") ends no sentence.
+_SEGMENT_BREAK = re.compile(r"(?<=[?!.])(?<![A-Z]\.[A-Z]\.)\s+(?!\d)|[\U0001F000-\U0001FFFF\u2600-\u27BF]+")
 # Chatter after the question: a fan's aside ("… ngl shes the coolest", "… lol my gf keeps telling me …")
 # runs from its marker to the end.
 _CHATTER_AFTER = re.compile(r"\s+(?:lol|lmao|ngl|tbh|fr|omg|smh|imo|my|i'm|im|i've|ive|she's|shes|he's|hes|"
@@ -82,7 +83,8 @@ class Normaliser:
         title = series or "the series"
         self._table = {k: v.replace(SERIES, title) for k, v in table.items()}
         alternatives = "|".join(re.escape(k) for k in sorted(self._table, key=len, reverse=True))
-        self._shorthand = (re.compile(rf"(?<![\w'/-])(?:{alternatives})(?![\w'/-])", re.I)
+        # Not a letter of an abbreviation: the "U" of "U.S." is no "u".
+        self._shorthand = (re.compile(rf"(?<![\w'/.-])(?:{alternatives})(?![\w'/-]|\.\w)", re.I)
                            if alternatives else None)
         self._articles = _symspell(vocabulary.items())
         # Given names as fans run them together ("suhyuk" for Su-hyeok) are left to the name matcher,

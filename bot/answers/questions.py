@@ -63,7 +63,7 @@ _EXPECTS = (
                                 r"\bname of the \w+(er|or|ist|ess)\b")),
     # "which 25 countries", "list the 25 countries": the things counted, each by name.
     (Expects.NAME, re.compile(r"\b(called|named)\W*(in|on|by|$)|\bwhich\s+(?!is\b|was\b|are\b|were\b)(\d+\s+)?[a-z]|"
-                              r"\b(list|name)\s+(the|all)\b(?!\s+other\b)|"
+                              r"\b(list|name)\s+(the|all)\b(?!\s+other\b)|\bname of (the|its|their) [a-z]|"
                               r"\bwhat\s+(?!else\b)[a-z-]+(\s+[a-z-]+)?\s+(is|was|are|were|does|did|do|has|have|had)\b")),
     (Expects.ORDINAL, _RANKED),
     (Expects.REASON, re.compile(r"\b(why|how come|(come|came|comes) from|origins?)\b")),
@@ -92,6 +92,7 @@ _WORK_NOUNS = frozenset("show shows series drama dramas k-drama k-dramas film fi
 # (up to two words, stopping at the verb: "how many subscribers watched" counts subscribers).
 _TARGET = {
     Expects.NAME: (re.compile(r"(?P<target>[a-z0-9-]+)\s+(?:called|named)\b"),
+                   re.compile(r"\bname of (?:the|its|their) (?P<target>[a-z-]+)"),
                    re.compile(r"\b(?:which|what)\s+(?:\d+\s+)?(?P<target>[a-z0-9-]+)"),
                    re.compile(r"\b(?:list|name)\s+(?:the|all)\s+(?:the\s+)?(?:\d+\s+)?(?P<target>[a-z-]+)")),
     Expects.ORDINAL: (_RANKED,),

@@ -58,6 +58,11 @@ def test_word_rules(classifier: KindClassifier, question: str, kind: Kind):
     assert classifier.by_words(question) is kind
 
 
+def test_where_it_ranks_is_no_place(classifier: KindClassifier):
+    assert classifier.by_words("where does it rank among korean blockbusters") is not Kind.PLACE
+    assert classifier.by_words("where does it rank, like which number") is not Kind.PLACE
+
+
 def test_which_show_had_a_quantity_is_not_how_much(classifier: KindClassifier):
     assert classifier.by_words("which kdrama premiered with 634 points") is not Kind.NUMBER
     assert classifier.by_words("points on flixpatrol?") is Kind.NUMBER

@@ -100,6 +100,7 @@ def test_figures_that_pin_a_question_down(raw: str, figures: tuple[str, ...]):
     ("how many subscribers watched it", Expects.NUMBER, (term("subscribers"),)),  # the count stops at the verb
     ("which 25 countries was it #1 in", Expects.NAME, (term("countries"),)),  # each counted thing by name
     ("can u list the 25 countries it topped", Expects.NAME, (term("countries"),)),
+    ("whats the name of the school they're stuck in", Expects.NAME, (term("school"),)),
     ("is it on netflix or some other app", Expects.PLATFORM, ()),
     ("kdramas blowing up on netflix or wat", Expects.ANY, ()),  # "or wat" is chatter, no choice of platform
 ])

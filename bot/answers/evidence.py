@@ -26,6 +26,10 @@ RELATED_MATCH = 0.85
 # How far (in words) the named or counted thing may stand from its name or number.
 NAME_WINDOW = (2, 3)
 NUMBER_WINDOW = 3
+# How far before the thing asked about a name may stand when a copula joins them ("Korea has become the first
+# country"), and the copulas.
+COPULA_WINDOW = 6
+_COPULAS = frozenset("is was are were became become becomes".split())
 # How far after a rank its "to …" clause may start ("the second Korean series to reach …").
 RANK_CLAUSE = 6
 # A sentence naming this many people is a roll of names: a cast list.
@@ -250,7 +254,15 @@ class Matcher:
         asked = set(question.terms) | (set(terms(sentence.speaker)) if sentence.speaker else set())
         names = [i for i, w in enumerate(words) if w.is_name and w.term not in asked]
         before, after = NAME_WINDOW
-        return any(-before <= n - t <= after for t in self._targets(question, words) for n in names)
+        return any(-before <= n - t <= after or self._is_the(words, n, t)
+                   for t in self._targets(question, words) for n in names)
+
+    @staticmethod
+    def _is_the(words: list[Token], name: int, target: int) -> bool:
+        """Whether the name is what the sentence says the thing asked about is: "Korea has become the first
+        country to …" names the country."""
+        between = [w.raw.lower() for w in words[name + 1:target]]
+        return 0 < target - name <= COPULA_WINDOW and any(w in _COPULAS for w in between)
 
     def _targets(self, question: Question, words: list[Token]) -> list[int]:
         return [i for i, w in enumerate(words) if any(self.related(t, w.term) for t in question.target)]

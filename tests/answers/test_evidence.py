@@ -87,6 +87,16 @@ def test_a_count_is_a_number_before_the_thing_counted(answerer, text: str, holds
     assert answerer.analyser.matcher.has_slot(asked, sentence(text)) is holds
 
 
+@pytest.mark.parametrize(("text", "holds"), [
+    ("As a result, Korea has become the first country to have two shows there.", True),  # what the country is
+    ("As a result, it has become the first country to have two shows there.", False),  # says none
+    ("Netflix said the first country to have two shows there is unknown.", False),  # no copula between
+])
+def test_a_name_the_sentence_says_the_thing_asked_is_names_it(answerer, text: str, holds: bool):
+    asked = question("which country was the first to have two shows there")
+    assert answerer.analyser.matcher.has_slot(asked, sentence(text)) is holds
+
+
 def test_the_speaker_of_a_sentence_is_no_name_it_gives(answerer):
     asked = question("which countries did it top")
     matcher = answerer.analyser.matcher

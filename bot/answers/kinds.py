@@ -55,7 +55,7 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     (Kind.PLACE, r"^where\b(?!.*\b(watch|stream\w*|(come|came|comes) from|buy|read|rank\w*)\b)"),
     # What an article says is what it tells, not someone's words ("what does the spoiler section say …").
     (Kind.DESCRIPTION, r"\b(article|section|piece|synopsis|description)s? (say|says|said|think|thinks|mention\w*)\b|"
-                       r"\baccording to (the|that|this|one) (\w+ )?(article|section|piece|synopsis)\b"),
+                       r"\baccording to (the|that|this|one) (\w+ )?(article|section|piece|synopsis)s?\b"),
     (Kind.SAID, r"\b(say|said|says|saying|think|thought|talk\w*|spoke|speak|react\w*|opinions?|reviews?|"
                 r"explain\w*|describ\w*|prais\w*|hail\w*|critici[sz]\w*|complain\w*)\b"),
     # Who published it: the outlet a report is attributed to ("as per a report on Deadline").

@@ -56,7 +56,7 @@ _EXPECTS = (
                               r"(release|premiere|air) date)\b")),
     (Expects.NUMBER, re.compile(r"\b(how (many|much|long|big|soon|often|(fast|quickly)(?!\s+(is|are|was|were)\b))|"
                                 r"(what|which)\b.*\b(number|score|rank|ranking|position|percentage|points|"
-                                r"rating|figure)s?)\b")),
+                                r"rating|figure|total|amount)s?)\b")),
     (Expects.PLATFORM, re.compile(PLATFORM)),
     (Expects.PERSON, re.compile(r"(^|[.?!]\s*)(who|whom|whose)\b|\b(which|what) (actor|actress|director|"
                                 r"writer|author|cast member|person|character|role|creator)s?\b|"
@@ -85,6 +85,8 @@ _COMPOUND = re.compile(r"\b(?:what|which)\s+([a-z0-9-]+)\s+([a-z0-9-]+)\s+"
 # Words that pick among things rather than name one: "which earlier works" asks for works, not for "earlier
 # works" as a phrase the articles must use.
 _PICKING = frozenset("other others earlier previous later similar main first last new old best".split())
+# "what viewing-hour total": a quantity of the thing, which the articles need not call a total.
+_QUANTITY_NOUNS = frozenset("total totals amount amounts number numbers figure figures count sum".split())
 # "which zombie titles", "what korean shows": a kind of work, which the articles need not name in those words.
 _WORK_NOUNS = frozenset("show shows series drama dramas k-drama k-dramas film films movie movies title titles "
                         "production productions".split())
@@ -252,7 +254,7 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
         about_the_story=bool(_ABOUT_THE_STORY.search(lowered)),
         compound=(term(compound[0]), term(compound[1]))
         if compound and not STOPWORDS.intersection(compound) and compound[0] not in kind_words | _PICKING
-        and compound[1] not in _WORK_NOUNS else None,
+        and compound[1] not in _WORK_NOUNS | _QUANTITY_NOUNS else None,
         alternatives=tuple(term(w) for pair in _CHOICE.findall(lowered) for w in pair if w not in STOPWORDS),
         figures=(*(f for f in _FIGURE.findall(lowered) if f not in guessed),
                  *(term(w) for w in _CALENDAR.findall(lowered))),

@@ -48,6 +48,7 @@ def classifier(embedder: Embedder) -> KindClassifier:
     ("who shared the video of the actors learning zombie moves?", Kind.PERSON),  # not who plays whom
     ("does that one article think it has potential for a season 2", Kind.DESCRIPTION),
     ("what could a second season explore, according to the spoiler section?", Kind.DESCRIPTION),
+    ("according to the articles, what is the premise", Kind.DESCRIPTION),  # the articles are no speaker
     ("what part does lomon play", Kind.ROLE),
     ("what part of the story does the finale leave open", Kind.DESCRIPTION),  # a part of the story is no role
     ("how fast did it reach no. 1", Kind.NUMBER),

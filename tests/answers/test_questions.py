@@ -166,6 +166,12 @@ def test_a_second_question_after_filler_is_split_off():
         ["is it a long watch", "how many eps we talkin"]
 
 
+def test_a_quantity_of_a_thing_asks_for_a_number_not_a_two_word_thing():
+    question = analyse("what viewing-hour total did it post in its first week", KNOWN)
+    assert isinstance(question, Question)
+    assert question.expects is Expects.NUMBER and question.compound is None
+
+
 def test_a_word_picking_among_things_makes_no_two_word_thing():
     """ "which earlier works" asks for works; the articles need not write "earlier works"."""
     question = analyse("which earlier works is he known for", KNOWN)

@@ -93,6 +93,15 @@ def test_filming_and_starting_are_read_in_the_articles_words(answerer, question:
     assert quotes and "summer of 2020" in quotes[0].text
 
 
+@pytest.mark.parametrize(("question", "answer"), [
+    ("was there much buzz around the trailer?", "grabbing eyeballs"),  # buzz is attention
+    ("was film monster involved in making it?", "Produced by JTBC Studios and Film Monster"),  # involved: produced
+])
+def test_reception_and_production_are_read_in_the_articles_words(answerer, question: str, answer: str):
+    quotes = answerer.ask(question).quotes
+    assert quotes and answer in quotes[0].text
+
+
 def test_two_questions_in_one_message_are_both_answered(answerer):
     quoted = " ".join(q.text for q in answerer.ask("who directed it and when did it come out?").quotes)
     assert "Lee JQ" in quoted and "January 28" in quoted

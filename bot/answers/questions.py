@@ -78,6 +78,8 @@ _HEAD = re.compile(r"\b(?:where|how) (?:can|could|do|should) (?:i|we|you|u) ([a-
                    r"\bhow\s+(?!many\b|much\b|did\b|does\b|do\b|is\b|was\b|are\b|were\b|can\b|could\b|"
                    r"would\b|will\b|has\b|have\b|had\b|long\b|quickly\b|soon\b|fast\b|often\b|far\b|big\b|"
                    r"huge\b|large\b)([a-z]+)")
+# The words of a noun phrase, up to a function word, a verb of naming or a possessive's end.
+_NOUN_RUN = re.compile(r"(?:(?!(?:" + "|".join(sorted(STOPWORDS)) + r"|called|named)\b)[a-z-]+(?:\s+|$))+")
 # The two-word thing asked about, "what age rating does …", "which talent agency is …": both words must
 # stand together somewhere in the articles, or they don't say (bot.answers.analysis).
 _COMPOUND = re.compile(r"\b(?:what|which)\s+([a-z0-9-]+)\s+([a-z0-9-]+)\s+"
@@ -241,6 +243,10 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
         target = _TIME_UNITS
     head_match = _HEAD.search(lowered)
     head = next((w for w in head_match.groups() if w), None) if head_match else None
+    if head_match and head_match.group(2):
+        # The attribute is the last word of its noun phrase: "what's the best bts album" asks for an album.
+        phrase = _NOUN_RUN.match(lowered, head_match.start(2))
+        head = phrase.group(0).split()[-1] if phrase else head
     compound_match = _COMPOUND.search(lowered)
     compound = compound_match.groups() if compound_match else None
     asked_words = tuple(w for w in words(content) if w not in STOPWORDS)

@@ -155,6 +155,9 @@ def test_the_head_of_where_can_i_is_its_verb():
     ("whats the real budget", "budget"),
     ("how big was squid game", None),  # a size, not an attribute called "big"
     ("what is the budget", "budget"),
+    ("whats the best bts album", "album"),  # the last word of its noun phrase
+    ("what is the release date of the webtoon", "date"),
+    ("what is the zombie virus called", "virus"),
 ])
 def test_the_attribute_asked_about(raw: str, head: str | None):
     question = analyse(raw, KNOWN)

@@ -79,7 +79,8 @@ _HEAD = re.compile(r"\b(?:where|how) (?:can|could|do|should) (?:i|we|you|u) ([a-
                    r"would\b|will\b|has\b|have\b|had\b|long\b|quickly\b|soon\b|fast\b|often\b|far\b|big\b|"
                    r"huge\b|large\b)([a-z]+)")
 # The words of a noun phrase, up to a function word, a verb of naming or a possessive's end.
-_NOUN_RUN = re.compile(r"(?:(?!(?:" + "|".join(map(re.escape, sorted(STOPWORDS))) + r"|called|named)\b)[a-z-]+(?:\s+|$))+")
+_NOUN_RUN = re.compile(r"(?:(?!(?:" + "|".join(map(re.escape, sorted(STOPWORDS)))
+                       + r"|called|named)\b)[a-z-]+(?:\s+|$))+")
 # The two-word thing asked about, "what age rating does …", "which talent agency is …": both words must
 # stand together somewhere in the articles, or they don't say (bot.answers.analysis).
 _COMPOUND = re.compile(r"\b(?:what|which)\s+([a-z0-9-]+)\s+([a-z0-9-]+)\s+"

@@ -76,6 +76,7 @@ _LATER_SEASON = re.compile(r"\b(season (?:[2-9]|two|three)|(?:second|third|next|
 # Who did something, named by what they do when not by name: "choreography created by dancer and choreographer".
 _AGENT = re.compile(r"\b(created|made|designed|written|directed|produced|choreographed|developed|invented|devised) "
                     r"by\b", re.I)
+_CLAUSE_END = re.compile(r"[,.;:!?\"“”]")
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*")
 # What may stand before the first word of a sentence or a quotation.
 _OPENERS = frozenset(".!?:\"“‘(")
@@ -181,8 +182,8 @@ class Matcher:
         """Whether the sentence holds the kind of thing the question asks for; `speakers` are the
         spellings of the people a question about speech names."""
         expects, text = question.expects, sentence.quote
-        # The first season's figures and dates say nothing of the next one's, nor does what was said of it.
-        if question.later_season and expects in (Expects.NUMBER, Expects.DATE, Expects.SPEECH) \
+        # The first season's figures, dates and cast say nothing of the next one's, nor does what was said of it.
+        if question.later_season and expects in (Expects.NUMBER, Expects.DATE, Expects.SPEECH, Expects.PERSON) \
                 and not _LATER_SEASON.search(text):
             return False
         # A roll of names (a cast list) tells nothing of what happens in the story.
@@ -235,9 +236,18 @@ class Matcher:
         someone whose words a sentence reports ("a Twitter user said while sharing a video"); what their name
         is, by neither."""
         text = sentence.quote
-        unnamed = bool(_AGENT.search(text)) or (sentence.speaker is not None and sentence.speaker[:1].islower())
+        agent = _AGENT.search(text)
+        unnamed = (bool(agent) or (sentence.speaker is not None and sentence.speaker[:1].islower())) and not (
+            agent and self._asked_job(question, text[agent.end():]))
         return (unnamed and not question.asks_name) or bool(HYPHENATED_NAME.search(text)) or any(
             w.raw[:1].isupper() and w.term in self.name_terms for w in tokens(text))
+
+    @staticmethod
+    def _asked_job(question: Question, after_by: str) -> bool:
+        """Whether the job an unnamed agent is given ("created by dancer and choreographer") is the one the question
+        names ("who is the choreographer"): then it tells nothing the question did not know."""
+        job = {w.term for w in tokens(_CLAUSE_END.split(after_by, maxsplit=1)[0])}
+        return any(t == j or same_family(t, j) for t in question.terms for j in job)
 
     def _count(self, question: Question, sentence: Sentence, speakers: tuple[str, ...]) -> bool:
         """A number, before the thing counted when the question says what ("how many episodes")."""

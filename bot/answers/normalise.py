@@ -51,7 +51,9 @@ _SEGMENT_BREAK = re.compile(r"(?<=[?!.])(?<![A-Z]\.[A-Z]\.)\s+(?!\d)|[\U0001F000
 # Chatter after the question: a fan's aside ("… ngl shes the coolest", "… lol my gf keeps telling me …")
 # runs from its marker to the end.
 _CHATTER_AFTER = re.compile(r"\s+(?:lol|lmao|ngl|tbh|fr|omg|smh|imo|my|i'm|im|i've|ive|she's|shes|he's|hes|"
-                            r"they're|theyre)\b.*$", re.I)
+                            r"they're|theyre)\b.*$|"
+                            # … or a clause after a comma that ends on such a marker (", they killed it ngl").
+                            r",[^,?]*\b(?:lol|lmao|ngl|tbh|fr|omg|smh|imo)\W*$", re.I)
 # What the fan was doing, before the question: "just finished ep 3 and …", "binged it all, …".
 _OPENING_ASIDE = re.compile(r"^(?:(?:just|ok|okay|omg|so)\s+)*(?:finished|watched|binged|started|watching|binging)\b"
                             r"[^,]*?(?:,|\band\b)\s*", re.I)

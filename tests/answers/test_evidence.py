@@ -97,6 +97,22 @@ def test_a_name_the_sentence_says_the_thing_asked_is_names_it(answerer, text: st
     assert answerer.analyser.matcher.has_slot(asked, sentence(text)) is holds
 
 
+@pytest.mark.parametrize(("asked", "holds"), [
+    ("who came up with the zombie moves", True),  # someone, named by their job
+    ("who is the choreographer who made the zombie moves", False),  # the job it names again is no answer
+])
+def test_an_unnamed_agent_answers_who_unless_the_question_names_the_job(answerer, asked: str, holds: bool):
+    text = sentence("The actors learned zombie choreography created by dancer and choreographer, a user said.")
+    assert answerer.analyser.matcher.has_slot(question(asked), text) is holds
+
+
+def test_the_first_seasons_cast_is_not_the_next_ones(answerer):
+    matcher = answerer.analyser.matcher
+    cast = sentence("The cast includes Park Ji-hu, Yoon Chan-young and Cho Yi-hyun.")
+    assert matcher.has_slot(question("who is in the cast"), cast)
+    assert not matcher.has_slot(question("who is in the cast of season 2"), cast)
+
+
 def test_the_speaker_of_a_sentence_is_no_name_it_gives(answerer):
     asked = question("which countries did it top")
     matcher = answerer.analyser.matcher

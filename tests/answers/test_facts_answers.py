@@ -76,6 +76,8 @@ def test_a_character_asked_about_is_answered_whatever_words_describe_them(answer
     """The articles never call Su-hyeok "the class clown"; he is still whom the question asks about."""
     quotes = answerer.ask("who plays su-hyeok the class clown").quotes
     assert quotes and "Lomon" in quotes[0].text
+    quotes = answerer.ask("whos playing su hyeok the class clown").quotes
+    assert quotes and "Lomon" in quotes[0].text
 
 
 def test_what_someone_gave_as_a_reason_is_their_words_giving_one(answerer):

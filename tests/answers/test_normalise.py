@@ -35,6 +35,7 @@ def normaliser() -> Normaliser:
     ("ok random q but was there hype", "was there hype"),
     ("yo when did it drop on netflix", "when did All of Us Are Dead drop on netflix"),  # a greeting
     ("did it top the U.S. list", "did All of Us Are Dead top the U.S. list"),  # the U of U.S. is no "u"
+    ("who plays the bully, they killed it ngl", "who plays the bully"),  # an aside after a comma
     ("the bully was so scary lol whos the actor", "the bully was so scary who is the actor"),  # asks of what it said
 ])
 def test_fan_wording_becomes_tidy(normaliser: Normaliser, typed: str, tidy: str):

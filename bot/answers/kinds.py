@@ -64,12 +64,13 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
                 r"\b(which|what) (site|website)s? (first )?(reported|said|says|wrote)\b|\bwho (first )?reported\b"),
     # Other works, not "some other app": "what else", "other shows", "before this", "his previous films".
     # "before" a release, a premiere or the end is a time, not earlier works ("was there hype before it came out").
-    (Kind.LIST, r"\b(else|others|previous\w*|previously|earlier)\b|"
+    # Asking how or why, other shows are what it is set against ("how are its zombies different from other shows").
+    (Kind.LIST, r"^(?!how\b|why\b).*(?:\b(else|others|previous\w*|previously|earlier)\b|"
                 r"\b(titles?|shows?|films?|movies?|productions?)\b.*\bcompar\w*|"
                 r"\bbefore\b(?!.*\b(release\w*|came out|premiere\w*|aired|launch\w*|debut\w*|dropp?ed|end\w*|"
                 r"finale)\b)|"
                 r"\bother (\w+ )?(shows?|series|dramas?|k-?dramas?|films?|movies?|titles?|roles?|works?|projects?|"
-                r"productions?|webtoons?|comics?|books?|stuff)\b"),
+                r"productions?|webtoons?|comics?|books?|stuff)\b)"),
     # A yes-or-no question that asks for nothing else ("are most of the cast new actors?") wants no name.
     (Kind.YES_NO, rf"{_NO_QUESTION_WORD}{AUXILIARY}\b"),
     # "kim byung chul is in this?": whether someone is in it, asked as a statement.

@@ -59,6 +59,11 @@ def test_word_rules(classifier: KindClassifier, question: str, kind: Kind):
     assert classifier.by_words(question) is kind
 
 
+def test_other_shows_a_question_sets_it_against_are_not_asked_for(classifier: KindClassifier):
+    assert classifier.by_words("how are the zombies different from other zombie shows") is not Kind.LIST
+    assert classifier.by_words("what other zombie shows is it compared to") is Kind.LIST
+
+
 def test_where_it_ranks_is_no_place(classifier: KindClassifier):
     assert classifier.by_words("where does it rank among korean blockbusters") is not Kind.PLACE
     assert classifier.by_words("where does it rank, like which number") is not Kind.PLACE

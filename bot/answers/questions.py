@@ -52,7 +52,9 @@ _RANKED = re.compile(r"\bthe " + RANK + r"\s+(?P<target>(?:[\w-]+\s+){0,2}[\w-]+
 _EXPECTS = (
     (Expects.ORDINAL, re.compile(r"\b(what|which) number\b(?!\s+of\b)")),  # "what number korean series is it"
     (Expects.GENRE, re.compile(r"\b(genres?|(kind|type|sort) of (show|series|drama|k-drama))\b")),
-    (Expects.DATE, re.compile(r"\b(when|what (day|date|year|month|time)s?|which (day|date|year|month)s?|"
+    # "when" after another question word asks no date ("what record did it set when it reached No. 1").
+    (Expects.DATE, re.compile(r"^(?!.*\b(who|what|which|where|why|how)\b.*\bwhen\b).*\bwhen\b|"
+                              r"\b(what (day|date|year|month|time)s?|which (day|date|year|month)s?|"
                               r"(release|premiere|air) date)\b")),
     (Expects.NUMBER, re.compile(r"\b(how (many|much|long|big|soon|often|(fast|quickly)(?!\s+(is|are|was|were)\b))|"
                                 r"(what|which)\b.*\b(number|score|rank|ranking|position|percentage|points|"

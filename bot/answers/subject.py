@@ -111,7 +111,12 @@ class Subjects:
 
 
 def _question_pattern(title: str, as_written: bool) -> re.Pattern[str]:
-    """A title as fans type it: any case and spacing ("squid game", "SquidGame"), unless `as_written`."""
+    """A title as fans type it: any case and spacing ("squid game", "SquidGame"), unless `as_written`; then in
+    lower case only where the plain word could not stand: as what "did" or "does" asks about, or as an owner
+    ("how many points did alive get", "alive's premiere")."""
     words = re.findall(r"\w+", title)
     body = r"\W*".join(re.escape(w) for w in words)
-    return re.compile(rf"(?<!\w)#?{body}(?!\w)", 0 if as_written else re.IGNORECASE)
+    if not as_written:
+        return re.compile(rf"(?<!\w)#?{body}(?!\w)", re.IGNORECASE)
+    lower = body.lower()
+    return re.compile(rf"(?<!\w)#?{body}(?!\w)|(?i:\b(?:did|does|do)\s+{lower}\b|(?<!\w){lower}['’]s\b)")

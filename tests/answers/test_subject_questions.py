@@ -24,6 +24,9 @@ def subjects() -> Subjects:
 @pytest.mark.parametrize(("question", "works", "about"), [
     ("how many episodes are there?", {None}, None),
     ("is chung-san still alive?", {None}, None),  # "alive" is a plain word of the articles, not the film
+    ("did alive get more points", {"Alive"}, "Alive"),  # … unless it stands where the plain word could not
+    ("what was alive's score", {"Alive"}, "Alive"),
+    ("did anyone stay alive", {None}, None),
     ("who directed SQUID GAME", {"Squid Game"}, "Squid Game"),
     ("when did #Alive come out", {"Alive"}, "Alive"),
     ("who stars in moving", {"Moving"}, "Moving"),  # a title only its headline gives

@@ -119,6 +119,8 @@ _FIGURE = re.compile(r"(?<!season )(?<!episode )(?<!part )(?<!#)\b([2-9]|\d\d+)\
 _GUESSED_COUNT = re.compile(r"^(?:is|are|was|were|do|does|did|has|have)\b.*?\b(\d+)\s+[a-z]+s\b")
 # So does a day or month it names ("how many points on Sunday"); not "may", which is mostly a verb.
 _CALENDAR = re.compile(r"\b(" + "|".join(w.lower() for w in (*WEEKDAYS, *MONTHS) if w != "May") + r")\b")
+# What a later season's story could be ("what could season 2 explore"), which only the first one's end tells.
+_NEXT_STORY = re.compile(r"\b(about|explore\w*|plot|story|storyline|happen\w*|continue\w*|pick up)\b")
 # A season after the first ("how many eps will s2 have"), which the answer must be about.
 _LATER_SEASON = re.compile(r"\b(season (?:[2-9]|two|three)|(?:second|third|next|new|another) season|sequel)\b")
 # Asking why, and asking for a name: what a quotation must give, and what a job does not.
@@ -260,7 +262,8 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
     return Question(
         text, asked_words, expects, target,
         head=head if head and head not in STOPWORDS else None,
-        about_the_story=bool(_ABOUT_THE_STORY.search(lowered)),
+        about_the_story=bool(_ABOUT_THE_STORY.search(lowered)
+                             or (_LATER_SEASON.search(lowered) and _NEXT_STORY.search(lowered))),
         compound=(term(compound[0]), term(compound[1]))
         if compound and not STOPWORDS.intersection(compound) and compound[0] not in kind_words | _PICKING
         and compound[1] not in _WORK_NOUNS | _QUANTITY_NOUNS else None,

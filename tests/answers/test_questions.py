@@ -142,6 +142,15 @@ def test_a_question_about_how_the_story_goes(raw: str, story: bool):
     assert question.about_the_story is story
 
 
+@pytest.mark.parametrize(("raw", "story"), [
+    ("what could season 2 explore", True),  # what only the first season's end tells
+    ("when is season 2 coming out", False),
+])
+def test_a_later_seasons_story_is_asked_from_how_this_one_ends(raw: str, story: bool):
+    question = analyse(raw, KNOWN)
+    assert isinstance(question, Question) and question.about_the_story is story
+
+
 def test_what_it_is_about_asks_for_the_plot():
     question = analyse("what is All of Us Are Dead about", KNOWN)
     assert isinstance(question, Question) and "plot" in question.words

@@ -96,6 +96,8 @@ def test_filming_and_starting_are_read_in_the_articles_words(answerer, question:
 @pytest.mark.parametrize(("question", "answer"), [
     ("was there much buzz around the trailer?", "grabbing eyeballs"),  # buzz is attention
     ("was film monster involved in making it?", "Produced by JTBC Studios and Film Monster"),  # involved: produced
+    ("what years did the webtoon come out", "2009 and 2011"),  # a webtoon comes out when it is published
+    ("what day did the show come out", "January 28"),  # … and the show when it is released
 ])
 def test_reception_and_production_are_read_in_the_articles_words(answerer, question: str, answer: str):
     quotes = answerer.ask(question).quotes

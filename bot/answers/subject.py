@@ -27,7 +27,10 @@ _THIS_SERIES = re.compile(r"\b(?:it|this|here|the (?:show|series|drama))\b")
 _ITS = re.compile(r"\bits\b")
 # A question asking which work did something, or for other works ("other zombie shows it is compared to").
 _WORKS = r"(shows?|series|dramas?|k-?dramas?|films?|movies?|titles?|productions?)"
-_WHICH_WORK = re.compile(rf"\b(which|what) (\w+ ){{0,2}}(other )?{_WORKS}\b|\bother (\w+ )?({_WORKS}|stuff)\b")
+# Up to two words may qualify the kind of work ("which western zombie titles"), not a verb or an article ("what was the
+# production budget" asks for no work).
+_QUALIFIER = r"(?!(?:is|was|are|were|does|did|do|has|have|had|the|a|an|its|this|that)\b)\w+ "
+_WHICH_WORK = re.compile(rf"\b(which|what) ({_QUALIFIER}){{0,2}}(other )?{_WORKS}\b|\bother (\w+ )?({_WORKS}|stuff)\b")
 _LOWER_WORD = re.compile(r"(?<![\w#])[a-z]+\b")
 
 

@@ -112,7 +112,8 @@ def test_questions_about_this_series_ignore_the_other_shows(mixed: Answerer) -> 
     # "suhyuk" (Su-hyeok run together) must not become the "hyuk" of another show's Dong-hyuk.
     for question, expected in [("Who directed the series?", "Lee JQ"), ("Who plays Jang Yoon-bok?", None),
                                ("who plays suhyuk", "Lomon"),
-                               ("what was the budget for all of us are dead", None)]:
+                               ("what was the budget for all of us are dead", None),
+                               ("what was the production budget for the show", None)]:  # asks for no work
         answer = mixed.ask(question)
         assert all(s.work is None for s in quoted_sentences(mixed, answer)), question
         assert answer.about is None

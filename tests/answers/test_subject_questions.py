@@ -39,6 +39,14 @@ def test_the_works_a_question_asks_about(subjects: Subjects, question: str, work
     assert (set(asked.works), asked.about) == (works, about)
 
 
+@pytest.mark.parametrize(("question", "any_work"), [
+    ("which hollywood zombie films is it compared with", True),  # two words qualify the kind of work
+    ("what was the production budget of the series", False),  # "was the" qualifies nothing: no work is asked for
+])
+def test_a_question_asking_for_a_work(subjects: Subjects, question: str, any_work: bool) -> None:
+    assert ("Squid Game" in subjects.asked(question).works) is any_work
+
+
 def test_the_other_works_a_question_names_are_kept_apart_from_those_it_may_be_answered_by(subjects: Subjects) -> None:
     assert subjects.asked("did it beat squid game's record?").named == {"Squid Game"}
     which = subjects.asked("which k-drama premiered with 634 points")

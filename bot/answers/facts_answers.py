@@ -181,9 +181,9 @@ def _spread(citations: list[Citation], limit: int) -> tuple[Citation, ...]:
 
 # Asking what else someone did than the job named.
 _BESIDES = re.compile(r"\b(besides|apart from|other than|except|aside from|as well as)\b")
-# A relative of a character: another person, whom the character's facts don't answer for.
 # "who plays nam-ra …": whom the question asks the actor of.
 _PLAYED = re.compile(r"\b(?:plays?|played|playing|portrays?|portrayed|portraying)\s+([\w-]+)")
+# A relative of a character: another person, whom the character's facts don't answer for.
 _RELATIVE = re.compile(r"\b[\w-]+(?:'s)? (?:mother|mom|mum|father|dad|parents?|sisters?|brothers?|siblings?|friends?|"
                        r"boyfriend|girlfriend|teachers?|sons?|daughters?|family|wife|husband|grand\w+)\b")
 _ASKS_FOR_NAME = re.compile(r"\b(who|whom|whose|which|what|name)\b|\?\W*$")

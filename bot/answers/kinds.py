@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.answers.questions import PLATFORM, Expects
+from bot.answers.questions import PLATFORM, WHEN, Expects
 
 KINDS_FILE = Path(__file__).resolve().parent.parent / "data" / "answer_kinds.txt"
 
@@ -85,8 +85,7 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
                 r"\bwho (did|does|do|will) (?!play\b)[\w -]+ (play|portray)\b"),
     (Kind.ACTOR, r"\bwho\b.*\b(plays?|played|playing|acts?|acted|portray\w*)\b|\b(actor|actress|actors|actresses)\b|"
                  r"\bplayed by\b|\bcast as\b|\bplays \w+\W*$"),
-    # "when" asks for a date unless another question word comes first ("where are they trapped when …").
-    (Kind.DATE, r"^(?!.*\b(who|what|which|where|why|how)\b.*\bwhen\b).*\bwhen\b|"
+    (Kind.DATE, rf"{WHEN}|"
                 r"\b(what (day|date|year|month|time)s?|which (day|date|year|month)s?|release date)\b"),
     # A quantity's name asks how much, unless the question asks which thing has it ("which k-drama had 634 points").
     # "how fast did it reach No. 1" asks how long; "how fast are the zombies" asks what they are like.

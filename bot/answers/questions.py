@@ -45,6 +45,9 @@ RANK = (r"\b(" + "|".join(w for w in ORDINAL_WORDS if w != "zeroth") + r"|\d+(st
 PLATFORM = (r"\b(app|platform|streaming (service|site|platform)|streamer)s?\b(?!.*\bwebtoon)|"
             r"\bnetflix or\b(?!\W*(wat|what|nah|not|smth|something)\b)|\bor netflix\b|"
             r"\b(where|how) (can|do|to|should) (i|you|u|we) (watch|stream|see)\b")
+# "when" asks for a date unless another question word comes first ("what record did it set when it reached No. 1",
+# "where are they trapped when …").
+WHEN = r"^(?!.*\b(who|what|which|where|why|how)\b.*\bwhen\b).*\bwhen\b"
 # A question whether something is the first (or any rank) of its kind: "is it the first k-drama to …".
 _RANKED = re.compile(r"\bthe " + RANK + r"\s+(?P<target>(?:[\w-]+\s+){0,2}[\w-]+)\s+"
                      r"(?:to\s+(?P<verb>[a-z-]+)|among|ever)\b")
@@ -52,8 +55,7 @@ _RANKED = re.compile(r"\bthe " + RANK + r"\s+(?P<target>(?:[\w-]+\s+){0,2}[\w-]+
 _EXPECTS = (
     (Expects.ORDINAL, re.compile(r"\b(what|which) number\b(?!\s+of\b)")),  # "what number korean series is it"
     (Expects.GENRE, re.compile(r"\b(genres?|(kind|type|sort) of (show|series|drama|k-drama))\b")),
-    # "when" after another question word asks no date ("what record did it set when it reached No. 1").
-    (Expects.DATE, re.compile(r"^(?!.*\b(who|what|which|where|why|how)\b.*\bwhen\b).*\bwhen\b|"
+    (Expects.DATE, re.compile(rf"{WHEN}|"
                               r"\b(what (day|date|year|month|time)s?|which (day|date|year|month)s?|"
                               r"(release|premiere|air) date)\b")),
     (Expects.NUMBER, re.compile(r"\b(how (many|much|long|big|soon|often|(fast|quickly)(?!\s+(is|are|was|were)\b))|"

@@ -58,6 +58,9 @@ class Subjects:
         self._about = [s.work for s in sentences]
         # What a sentence names, with the lead it is quoted with ("…her role in Squid Game…. She later …").
         self._named = [frozenset(m.work for m in self.works.mentions(s.quote)) for s in sentences]
+        # … and the other work it names or is about (the sentence after "her role in Squid Game" is).
+        self._named_or_about = [named | {about} if about else named
+                                for named, about in zip(self._named, self._about, strict=True)]
         # Each sentence's terms (with its lead, as quoted); the answer path weighs evidence with them too.
         self.sentence_terms = [frozenset(terms(s.quote)) for s in sentences]
         self._masks: dict[frozenset[str | None], np.ndarray] = {}
@@ -81,8 +84,7 @@ class Subjects:
 
     def named_by(self, sentence_id: int) -> frozenset[str]:
         """The other works a sentence names or is about (the sentence after "her role in Squid Game" is)."""
-        about = self._about[sentence_id]
-        return self._named[sentence_id] | ({about} if about else set())
+        return self._named_or_about[sentence_id]
 
     def vocabulary(self, asked: Asked) -> frozenset[str]:
         """The terms of the sentences that may answer: "budget" known only from another show's article

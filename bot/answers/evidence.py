@@ -58,21 +58,27 @@ _PLACE = re.compile(rf"\b(?:in|at|inside|across|near|outside|from)\s+(?:the\s+)?
                     r"\b(?:school|campus|city|town|village|country|countries|hospital|island|street|area|"
                     r"reach|reached|arrive|arrived|escape|escaped|trapped|stuck|set|conference|interview|event|"
                     r"festival)\b")
-# Words that give a cause or an origin.
-_CAUSE = re.compile(r"\b(because|due to|owing to|in the wake of|as a result|caused|thanks to|"
-                    r"led to|result of|(that|this|which) is why|(that|this)'s why)\b", re.I)
+# Words that give a cause or an origin (an inspiration).
+_CAUSE = re.compile(r"\b(because|due to|owing to|in the wake of|as a result|caused|thanks to|led to|"
+                    r"inspired by|based on|adapted from|result of|(that|this|which) is why|(that|this)'s why)\b", re.I)
+# Where figures or words come from: the source a report cites, what is not asked why.
+_SOURCE = re.compile(r"\b(citing|according to|as per|sourced from)\b", re.I)
 _GENRE = re.compile(rf"\b({'|'.join(GENRES)})\b", re.I)
 # Where it is out: a release or streaming word, then "on" a name ("available to stream on Netflix worldwide").
 _AVAILABLE = re.compile(r"\b(stream\w*|available|released?|premiered?|debuted?|air(?:ed|s)?|dropped|launched|"
                         r"watch\w*)\b(?:\s+[\w,]+){0,4}?\s+on\s+(?:the\s+)?[A-Z]")
 # The kinds of answer a pattern finds in the sentence.
-_SLOT_PATTERNS = {Expects.PLACE: _PLACE, Expects.REASON: _CAUSE, Expects.PLATFORM: _AVAILABLE}
+_SLOT_PATTERNS = {Expects.PLACE: _PLACE, Expects.PLATFORM: _AVAILABLE}
 # Whose a genre is: a name's ("Hwang Dong-hyuk's survival drama" is Squid Game), not the series'.
 _OWNED = re.compile(r"[A-Z][\w-]*['’]s\s+(?:[\w/-]+\s+)?$")
 _RANK = re.compile(RANK, re.I)
 # A sentence about a season after the first: "a second season", "Season 2", "a sequel", "hasn't renewed".
 _LATER_SEASON = re.compile(r"\b(season (?:[2-9]|two|three)|(?:second|third|next|new|another|future) seasons?|"
                            r"sequel|renew\w*)\b", re.I)
+# Where something was filmed, or a place said to be real or made up: what a question about the real place asks.
+_REAL_PLACE = re.compile(r"\b(filmed|shot|recorded|filming|shooting)\s+(?:[\w-]+\s+){0,2}?(?:in|at)\b|"
+                         r"\b(real|real-life|actual|fictional|fictitious|made-up)\s+(?:[\w-]+\s+)?"
+                         r"(city|town|village|school|place|location|country)\b|\bfilming locations?\b", re.I)
 # Who did something, named by what they do when not by name: "choreography created by dancer and choreographer".
 _AGENT = re.compile(r"\b(created|made|designed|written|directed|produced|choreographed|developed|invented|devised) "
                     r"by\b", re.I)
@@ -140,7 +146,7 @@ class Matcher:
         self._checks: dict[Expects, Callable[[Question, Sentence, tuple[str, ...]], bool]] = {
             Expects.SPEECH: self._speech, Expects.OTHER_TITLE: self._other_title, Expects.DATE: self._date,
             Expects.ORDINAL: self._rank, Expects.PERSON: self._person, Expects.NUMBER: self._count,
-            Expects.GENRE: self._genre,
+            Expects.GENRE: self._genre, Expects.REASON: self._reason,
         }
 
     def titles(self, text: str) -> set[str]:
@@ -186,6 +192,9 @@ class Matcher:
         if question.later_season and expects in (Expects.NUMBER, Expects.DATE, Expects.SPEECH, Expects.PERSON) \
                 and not _LATER_SEASON.search(text):
             return False
+        # Where the story takes place tells nothing of where it was filmed, nor whether the place is real.
+        if question.real_place and not _REAL_PLACE.search(text):
+            return False
         # A roll of names (a cast list) tells nothing of what happens in the story.
         if question.about_the_story and len(set(HYPHENATED_NAME.findall(text))) >= ROLL_NAMES:
             return False
@@ -202,6 +211,11 @@ class Matcher:
         return sentence.speaker is not None and (not speakers or (
             self.spoken_by(sentence, speakers) and bool(_QUOTATION.search(text)))) and (
             not question.asks_why or bool(_CAUSE.search(text)))
+
+    def _reason(self, question: Question, sentence: Sentence, speakers: tuple[str, ...]) -> bool:
+        """A cause; asked where something comes from rather than why, also the source cited for it ("where did
+        the premiere data come from": "citing data from FlixPatrol")."""
+        return bool(_CAUSE.search(sentence.quote) or (not question.asks_why and _SOURCE.search(sentence.quote)))
 
     def _other_title(self, question: Question, sentence: Sentence, speakers: tuple[str, ...]) -> bool:
         return any(title != self.series for title in self.titles(sentence.quote))

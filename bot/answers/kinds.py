@@ -52,7 +52,9 @@ _NO_QUESTION_WORD = r"^(?!.*\b(who|whom|whose|what|which|when|where|why|how)\b)"
 RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern)) for kind, pattern in (
     # Opening on "where", a place, whatever was done there ("where did lee talk about his zombies").
     # Where it ranks is a rank, not a place.
-    (Kind.PLACE, r"^where\b(?!.*\b(watch|stream\w*|(come|came|comes) from|buy|read|rank\w*)\b)"),
+    (Kind.PLACE, r"^where\b(?!.*\b(watch|stream\w*|(come|came|comes) from|buy|read|rank\w*|idea|inspir\w*)\b)"),
+    # Where an idea came from is its origin ("where did the writer get the idea for it").
+    (Kind.REASON, r"^where\b.*\b(idea|inspir\w*)\b|\bwhat inspired\b"),
     # What an article says is what it tells, not someone's words ("what does the spoiler section say …").
     (Kind.DESCRIPTION, r"\b(article|section|piece|synopsis|description)s? (say|says|said|think|thinks|mention\w*)\b|"
                        r"\baccording to (the|that|this|one) (\w+ )?(article|section|piece|synopsis)s?\b"),
@@ -77,6 +79,8 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     (Kind.YES_NO, rf"{_NO_QUESTION_WORD}.*\b(is|was|are|were) in\b"),
     # Who shared or posted something is someone, whatever it shows ("who shared the video of the actors …").
     (Kind.PERSON, r"\bwho (first )?(shared|posted|tweeted|uploaded|leaked|filmed)\b"),
+    # How much or how many, whoever it is about ("how much were the lead actors paid").
+    (Kind.NUMBER, r"\bhow (many|much)\b"),
     # "what part does she play" asks for a role; "what part of the story" does not.
     (Kind.ROLE, r"\b(which|what) (character|role|part(?! of\b))\b|\bplays? (who|which|what)\b|\bcharacter\W*$|"
                 r"\b(character|role) (name|is)\b|\bis which\b|\bwho (is|was) \w+ in\b|"

@@ -44,7 +44,7 @@ RANK = (r"\b(" + "|".join(w for w in ORDINAL_WORDS if w != "zeroth") + r"|\d+(st
 # chatter), where one can watch or stream it.
 PLATFORM = (r"\b(app|platform|streaming (service|site|platform)|streamer)s?\b(?!.*\bwebtoon)|"
             r"\bnetflix or\b(?!\W*(wat|what|nah|not|smth|something)\b)|\bor netflix\b|"
-            r"\b(where|how) (can|do|to|should) (i|you|u|we) (watch|stream|see)\b")
+            r"\b(where|how) (can|do|to|should) (i|you|u|we) (watch|stream|see)\b|^(can|could) (i|you|u|we) (watch|stream)\b")
 # "when" asks for a date unless another question word comes first ("what record did it set when it reached No. 1",
 # "where are they trapped when …").
 WHEN = r"^(?!.*\b(who|what|which|where|why|how)\b.*\bwhen\b).*\bwhen\b"
@@ -59,7 +59,7 @@ _EXPECTS = (
                               r"\b(what (day|date|year|month|time)s?|which (day|date|year|month)s?|"
                               r"(release|premiere|air) date)\b")),
     (Expects.NUMBER, re.compile(r"\b(how (many|much|long|big|soon|often|(fast|quickly)(?!\s+(is|are|was|were)\b))|"
-                                r"(what|which)\b.*\b(number|score|rank|ranking|position|percentage|points|"
+                                r"(what|which)\b.*\b(number(?! one\b)|score|rank|ranking|position|percentage|points|"
                                 r"rating|figure|total|amount)s?)\b")),
     (Expects.PLATFORM, re.compile(PLATFORM)),
     (Expects.PERSON, re.compile(r"(^|[.?!]\s*)(who|whom|whose)\b|\b(which|what) (actor|actress|director|"
@@ -125,6 +125,13 @@ _CALENDAR = re.compile(r"\b(" + "|".join(w.lower() for w in (*WEEKDAYS, *MONTHS)
 _NEXT_STORY = re.compile(r"\b(about|explore\w*|plot|story|storyline|happen\w*|continue\w*|pick up)\b")
 # A season after the first ("how many eps will s2 have"), which the answer must be about.
 _LATER_SEASON = re.compile(r"\b(season (?:[2-9]|two|three)|(?:second|third|next|new|another) season|sequel)\b")
+# Where it was filmed, or whether a place of the story is real ("is hyosan a real city", "which school is it irl"):
+# the real world behind the story, which where the story takes place does not tell (bot.answers.evidence).
+_FILMING = r"\b(film|filmed|filming|shoot|shooting|shot)\b"
+_PLACE_NOUN = r"\b(city|town|village|school|place|location|country|studio|set)\b"
+_REAL_PLACE = re.compile(rf"\bwhere\b[^?]*{_FILMING}|{_FILMING}[^?]*\bwhere\b|"
+                         rf"\b(which|what) (real )?{_PLACE_NOUN}[^?]*{_FILMING}|"
+                         rf"\breal {_PLACE_NOUN}|(\bwhere\b|{_PLACE_NOUN})[^?]*\b(irl|in real life)\b")
 # Asking why, and asking for a name: what a quotation must give, and what a job does not.
 _ASKS_WHY = re.compile(r"\b(why|how come)\b")
 _ASKS_NAME = re.compile(r"\bnamed?\b")
@@ -172,6 +179,7 @@ class Question:
     figures: tuple[str, ...] = ()  # numbers, days, months that pin down what is asked ("its first 28 days")
     date_part: str | None = None  # the part of a date asked for: "weekday", "year", "month" or "date"
     later_season: bool = False  # asks about a season after the first: the first's figures don't answer it
+    real_place: bool = False  # asks where it was filmed, or whether a place of the story is real
     rank_verb: str | None = None  # what "the first k-drama to top netflix" ranks by ("top"): the rank must be for it
     asks_why: bool = False  # "according to Lee, why …": the words quoted must give a reason
     asks_name: bool = False  # "what is the choreographer's name": a job or "a Twitter user" is no answer
@@ -274,6 +282,7 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
                  *(term(w) for w in _CALENDAR.findall(lowered))),
         date_part=next((part for part, pattern in _DATE_PARTS if pattern.search(lowered)), None),
         later_season=bool(_LATER_SEASON.search(lowered)),
+        real_place=bool(_REAL_PLACE.search(lowered)),
         rank_verb=term(ranked.group("verb")) if ranked and ranked.group("verb") else None,
         asks_why=bool(_ASKS_WHY.search(lowered)),
         asks_name=bool(_ASKS_NAME.search(lowered)),

@@ -166,6 +166,20 @@ def test_an_opening_clause_does_not_make_a_sentence_about_another_show(answerer)
     # Who did it is answered by what they do; their name is not.
     ("who came up with the zombie moves", "Their choreography was created by dancer and choreographer.", True),
     ("what is the name of the choreographer", "Their choreography was created by dancer and choreographer.", False),
+    # Where the story takes place is not where it was filmed, nor whether the place is real.
+    ("where was the show filmed", "The students are trapped in Hyosan High School.", False),
+    ("where was the show filmed", "The zombie thriller film reached No. 1 in Netflix's Top 10.", False),
+    ("where was the show filmed", "The series was shot in Seoul and Incheon.", True),
+    ("where did they film the school scenes", "The school scenes were filmed at a closed school in Jeonju.", True),
+    ("is hyosan a real city?", "The survivors must escape and reach the city.", False),
+    ("is hyosan a real city?", "Hyosan is a fictional city.", True),
+    ("which real school did they use for hyosan high", "They are stuck in Hyosan High School.", False),
+    ("where are the students trapped", "The students are trapped in Hyosan High School.", True),
+    # Where something comes from is its inspiration or the source cited for it; why it happened, only a cause.
+    ("where did the writer get the idea for the story", "The writer was inspired by a successful webtoon.", True),
+    ("where did the premiere data come from", "It premiered with 679 points, Koreaboo reported, citing FlixPatrol.",
+     True),
+    ("why is the show so good", "It received the highest rating, Koreaboo reported, citing FlixPatrol.", False),
 ])
 def test_a_sentence_holds_what_the_question_asks_for(answerer, asked: str, text: str, holds: bool):
     """The question as the answer path reads it (its kind decides what it asks for)."""

@@ -112,6 +112,24 @@ def test_the_thing_a_question_names_or_ranks_or_counts(raw: str, expects: Expect
     assert (question.expects, question.target) == (expects, target)
 
 
+@pytest.mark.parametrize(("raw", "real"), [
+    ("where was it filmed", True), ("where did they shoot the school scenes", True),
+    ("is hyosan a real city", True), ("where is hyosan irl", True), ("In which real city was the series filmed?", True),
+    ("when did filming start", False), ("where are the students trapped", False),
+    ("was film monster involved in making it", False), ("who plays nam-ra irl", False),
+])
+def test_a_question_about_the_real_place_behind_the_story_is_read(raw: str, real: bool):
+    question = analyse(raw, KNOWN)
+    assert isinstance(question, Question)
+    assert question.real_place is real
+
+
+def test_number_one_is_a_rank_not_a_number_asked_for():
+    question = analyse("which 25 countries was it number one in?", KNOWN)
+    assert isinstance(question, Question)
+    assert (question.expects, question.target) == (Expects.NAME, ("cuntri",))
+
+
 @pytest.mark.parametrize(("raw", "later"), [
     ("how many episodes will season 2 have", True), ("will there be a second season", True),
     ("how many episodes are in the first season", False), ("what happens in episode 2", False),

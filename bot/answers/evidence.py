@@ -142,6 +142,7 @@ class Matcher:
         self.name_terms = name_terms
         self.works = works
         self.series = works.series.title if works else None
+        self._series_terms = frozenset(terms(self.series)) if self.series else frozenset()
         # How each kind of answer is found in a sentence, beyond a pattern (_SLOT_PATTERNS); NAME by default.
         self._checks: dict[Expects, Callable[[Question, Sentence, tuple[str, ...]], bool]] = {
             Expects.SPEECH: self._speech, Expects.OTHER_TITLE: self._other_title, Expects.DATE: self._date,
@@ -206,11 +207,14 @@ class Matcher:
 
     def _speech(self, question: Question, sentence: Sentence, speakers: tuple[str, ...]) -> bool:
         """Words someone said; about a named person, their own words (a quotation), not the line announcing them;
-        asked why ("according to Lee, why …"), the words that give a reason."""
+        asked why ("according to Lee, why …"), the words that give a reason; asked what they said about something
+        ("about learning the zombie choreography"), words touching it: the series itself is any of them."""
         text = sentence.quote
+        topic = set(question.topic) - self._series_terms
         return sentence.speaker is not None and (not speakers or (
             self.spoken_by(sentence, speakers) and bool(_QUOTATION.search(text)))) and (
-            not question.asks_why or bool(_CAUSE.search(text)))
+            not question.asks_why or bool(_CAUSE.search(text))) and (
+            not topic or any(self.related(t, w.term) for t in topic for w in tokens(text)))
 
     def _reason(self, question: Question, sentence: Sentence, speakers: tuple[str, ...]) -> bool:
         """A cause; asked where something comes from rather than why, also the source cited for it ("where did

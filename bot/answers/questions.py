@@ -133,6 +133,11 @@ _PLACE_NOUN = r"\b(city|town|village|school|place|location|country|studio|set)\b
 _REAL_PLACE = re.compile(rf"\bwhere\b[^?]*{_FILMING}|{_FILMING}[^?]*\bwhere\b|"
                          rf"\b(which|what) (real )?{_PLACE_NOUN}[^?]*{_FILMING}|"
                          rf"\breal {_PLACE_NOUN}|(\bwhere\b|{_PLACE_NOUN})[^?]*\b(irl|in real life)\b")
+# What someone said something about ("what did park ji-hu say about the pandemic"), up to a clause of time or
+# cause ("… about it when it came out"): the words quoted must touch it.
+_SAID_ABOUT = re.compile(r"\b(?:say|said|says|saying|talk\w*|think|thought|spoke|speak|comment\w*)\b"
+                         r"(?:\s+(?:anything|something|smth))?\s+about\s+"
+                         r"(?P<topic>.+?)(?:\s+(?:when|while|after|before|since|because|during|once|until|if)\b.*)?$")
 # Asking why, and asking for a name: what a quotation must give, and what a job does not.
 _ASKS_WHY = re.compile(r"\b(why|how come)\b")
 _ASKS_NAME = re.compile(r"\bnamed?\b")
@@ -183,6 +188,7 @@ class Question:
     real_place: bool = False  # asks where it was filmed, or whether a place of the story is real
     rank_verb: str | None = None  # what "the first k-drama to top netflix" ranks by ("top"): the rank must be for it
     asks_why: bool = False  # "according to Lee, why …": the words quoted must give a reason
+    topic: tuple[str, ...] = ()  # the terms of what someone is asked to have said something about
     asks_name: bool = False  # "what is the choreographer's name": a job or "a Twitter user" is no answer
     proper: tuple[str, ...] = ()  # the terms of the names it capitalises ("Brazil"): the articles must use them
 
@@ -286,6 +292,8 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
         real_place=bool(_REAL_PLACE.search(lowered)),
         rank_verb=term(ranked.group("verb")) if ranked and ranked.group("verb") else None,
         asks_why=bool(_ASKS_WHY.search(lowered)),
+        topic=tuple(term(w) for w in words(said_about.group("topic")) if w not in STOPWORDS | _WORK_NOUNS)
+        if (said_about := _SAID_ABOUT.search(lowered)) else (),
         asks_name=bool(_ASKS_NAME.search(lowered)),
         proper=tuple(term(m.group(0).lower()) for m in _CAPITALISED.finditer(text)
                      if not _OPENER.search(text[:m.start()]) and m.group(0).lower() not in STOPWORDS),

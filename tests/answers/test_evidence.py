@@ -194,3 +194,15 @@ def test_an_unnamed_speaker_is_who_posted_it_but_has_no_name(answerer):
     assert not matcher.has_slot(question("what is the name of the user who posted it"), posted)
     outlet = replace(sentence("As per a report on Deadline, it topped the list."), speaker="Deadline")
     assert not matcher.has_slot(question("who wrote the article"), outlet)
+
+
+@pytest.mark.parametrize(("asked", "holds"), [
+    ("what did park ji-hu say about the pandemic and the show", True),
+    ("what did park ji-hu say about learning the zombie choreography", False),
+    ("what did park ji-hu say about it when it came out", True),  # the series itself, then a clause of time
+])
+def test_what_someone_said_about_something_touches_it(answerer, asked: str, holds: bool):
+    said = replace(sentence('"Because we are living this pandemic, I think it became more realistic," Park said.'),
+                   speaker="Park Ji-hu")
+    analysed = answerer.analyser.analyse(asked)
+    assert answerer.analyser.matcher.has_slot(analysed.question, said) is holds

@@ -84,6 +84,8 @@ _AGENT = re.compile(r"\b(created|made|designed|written|directed|produced|choreog
                     r"by\b", re.I)
 _CLAUSE_END = re.compile(r"[,.;:!?\"“”]")
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*")
+# A name after one of these is where the thing is ("the virus spread in South Korea"), not what it is called.
+_PLACED = frozenset("in at across inside near from".split())
 # What may stand before the first word of a sentence or a quotation.
 _OPENERS = frozenset(".!?:\"“‘(")
 
@@ -277,13 +279,21 @@ class Matcher:
 
     def _name(self, question: Question, sentence: Sentence, speakers: tuple[str, ...]) -> bool:
         """A name beside the thing a "which …" question asks about, other than the question's own words and
-        the sentence's speaker: "in 25 countries across the globe, Soompi reported" names no country."""
+        the sentence's speaker: "in 25 countries across the globe, Soompi reported" names no country, nor does a
+        name of where it is ("the virus spread in South Korea"). A name before it stands where the question's
+        qualifier would ("the COVID-19 virus" for "the zombie virus
+        called"), so it names another, unless the qualifier is there too ("Hyosan High School")."""
         words = tokens(sentence.quote)
         asked = set(question.terms) | (set(terms(sentence.speaker)) if sentence.speaker else set())
         names = [i for i, w in enumerate(words) if w.is_name and w.term not in asked]
         before, after = NAME_WINDOW
-        return any(-before <= n - t <= after or self._is_the(words, n, t)
+        return any((0 < n - t <= after and not _PLACED.intersection(w.raw.lower() for w in words[t + 1:n]))
+                   or (-before <= n - t <= 0 and self._qualified(question, words[n + 1:t]))
+                   or self._is_the(words, n, t)
                    for t in self._targets(question, words) for n in names)
+
+    def _qualified(self, question: Question, between: list[Token]) -> bool:
+        return question.qualifier is None or any(self.related(question.qualifier, w.term) for w in between)
 
     @staticmethod
     def _is_the(words: list[Token], name: int, target: int) -> bool:

@@ -101,7 +101,7 @@ _WORK_NOUNS = frozenset("show shows series drama dramas k-drama k-dramas film fi
 # The thing a "which …" question names (the word after it) or a "how many …" question counts
 # (up to two words, stopping at the verb: "how many subscribers watched" counts subscribers).
 _TARGET = {
-    Expects.NAME: (re.compile(r"(?P<target>[a-z0-9-]+)\s+(?:called|named)\b"),
+    Expects.NAME: (re.compile(r"(?:(?P<qualifier>[a-z0-9-]+)\s+)?(?P<target>[a-z0-9-]+)\s+(?:called|named)\b"),
                    re.compile(r"\bname of (?:the|its|their) (?P<target>[a-z-]+)"),
                    re.compile(r"\b(?:which|what)\s+(?:\d+\s+)?(?P<target>[a-z0-9-]+)"),
                    re.compile(r"\b(?:list|name)\s+(?:the|all)\s+(?:the\s+)?(?:\d+\s+)?(?P<target>[a-z-]+)")),
@@ -188,6 +188,7 @@ class Question:
     real_place: bool = False  # asks where it was filmed, or whether a place of the story is real
     rank_verb: str | None = None  # what "the first k-drama to top netflix" ranks by ("top"): the rank must be for it
     asks_why: bool = False  # "according to Lee, why …": the words quoted must give a reason
+    qualifier: str | None = None  # the term qualifying the thing named ("zombie" virus); a name in its place: another
     topic: tuple[str, ...] = ()  # the terms of what someone is asked to have said something about
     asks_name: bool = False  # "what is the choreographer's name": a job or "a Twitter user" is no answer
     proper: tuple[str, ...] = ()  # the terms of the names it capitalises ("Brazil"): the articles must use them
@@ -259,8 +260,10 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
     content = " ".join(w for w in text.split() if w.lower().strip("?!.,") not in kind_words)
     target: tuple[str, ...] = ()
     match = next((m for pattern in _TARGET.get(expects, ()) if (m := pattern.search(lowered))), None)
+    qualifier = None
     if match:
         target = tuple(terms(match.group("target")))
+        qualifier = match.groupdict().get("qualifier")
     elif expects is Expects.NUMBER and _DURATION.search(lowered):
         target = _TIME_UNITS
     head_match = _HEAD.search(lowered)
@@ -292,6 +295,7 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
         real_place=bool(_REAL_PLACE.search(lowered)),
         rank_verb=term(ranked.group("verb")) if ranked and ranked.group("verb") else None,
         asks_why=bool(_ASKS_WHY.search(lowered)),
+        qualifier=term(qualifier) if qualifier and qualifier not in STOPWORDS and not qualifier.isdigit() else None,
         topic=tuple(term(w) for w in words(said_about.group("topic")) if w not in STOPWORDS | _WORK_NOUNS)
         if (said_about := _SAID_ABOUT.search(lowered)) else (),
         asks_name=bool(_ASKS_NAME.search(lowered)),

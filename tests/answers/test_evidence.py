@@ -56,6 +56,10 @@ def test_a_name_beside_the_thing_asked_answers_what_it_is_called(answerer):
     matcher = answerer.analyser.matcher
     assert not matcher.has_slot(asked, sentence('The synopsis read, "A zombie virus breaks out fast."'))
     assert matcher.has_slot(asked, sentence("In the show the virus is called Jonas Virus."))
+    # A name in the qualifier's place is another virus; a name after "in" is where it is.
+    assert not matcher.has_slot(asked, sentence("The series was delayed by the COVID-19 virus spread in South Korea."))
+    school = question("what is the high school called")
+    assert matcher.has_slot(school, sentence("They are stuck in Hyosan High School."))
 
 
 @pytest.mark.parametrize(("text", "holds"), [

@@ -210,8 +210,10 @@ def _did_something_else(text: str) -> bool:
 
 # Asking who someone is: "who is kim nam-su", "whos lee jq exactly".
 _WHO_IS = re.compile(r"^\W*(?:who is|who was|who's|who are)\b")
-# Asking who did the job ("which filmmakers directed it"), not where to buy the webtoon.
-_ASKS_WHO = re.compile(r"\b(who|whom|whose|which|name)\b")
+# Asking who did the job ("which filmmakers directed it", "what production companies are behind it"), not where
+# to buy the webtoon.
+_ASKS_WHO = re.compile(r"\b(who|whom|whose|which|name)\b|\bwhat\s+(?:\w+\s+)?(?:compan(?:y|ies)|studios?|"
+                       r"directors?|writers?|creators?|producers?|authors?|showrunners?)\b")
 # A yes-or-no question ("are most of the cast new actors?") asks for no name.
 _YES_NO = re.compile(rf"^{AUXILIARY}\b")
 _ASKED_ABOUT = re.compile(r"\b(?:plays?|played|for|as|of|behind)\s+(?P<what>(?:the|a|an)\s+[\w -]+?)"

@@ -71,7 +71,7 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
                 r"\b(titles?|shows?|films?|movies?|productions?)\b.*\bcompar\w*|"
                 r"\bbefore\b(?!.*\b(release\w*|came out|premiere\w*|aired|launch\w*|debut\w*|dropp?ed|end\w*|"
                 r"finale)\b)|"
-                r"\bother (\w+ )?(shows?|series|dramas?|k-?dramas?|films?|movies?|titles?|roles?|works?|projects?|"
+                r"\bother (\w+ ){0,2}(shows?|series|dramas?|k-?dramas?|films?|movies?|titles?|roles?|works?|projects?|"
                 r"productions?|webtoons?|comics?|books?|stuff)\b)"),
     # A yes-or-no question that asks for nothing else ("are most of the cast new actors?") wants no name.
     (Kind.YES_NO, rf"{_NO_QUESTION_WORD}{AUXILIARY}\b"),

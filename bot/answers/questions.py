@@ -122,6 +122,10 @@ _FIGURE = re.compile(r"(?<!season )(?<!episode )(?<!part )(?<!#)\b([2-9]|\d\d+)\
 _GUESSED_COUNT = re.compile(r"^(?:is|are|was|were|do|does|did|has|have)\b.*?\b(\d+)\s+[a-z]+s\b")
 # So does a day or month it names ("how many points on Sunday"); not "may", which is mostly a verb.
 _CALENDAR = re.compile(r"\b(" + "|".join(w.lower() for w in (*WEEKDAYS, *MONTHS) if w != "May") + r")\b")
+# So does a later period it names by rank ("in its second week"): the first week's figures are not the second's.
+# The first goes by many names (its opening day, its debut), which a sentence need not share.
+_PERIOD = re.compile(r"\b(" + "|".join(w for w in ORDINAL_WORDS if w != "first")
+                     + r")[\s-]+(?:week|weekend|day|month|year)s?\b")
 # What a later season's story could be ("what could season 2 explore"), which only the first one's end tells.
 _NEXT_STORY = re.compile(r"\b(about|explore\w*|plot|story|storyline|happen\w*|continue\w*|pick up)\b")
 # A season after the first ("how many eps will s2 have"), which the answer must be about.
@@ -289,7 +293,7 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
         and compound[1] not in _WORK_NOUNS | _QUANTITY_NOUNS else None,
         alternatives=tuple(term(w) for pair in _CHOICE.findall(lowered) for w in pair if w not in STOPWORDS),
         figures=(*(f for f in _FIGURE.findall(lowered) if f not in guessed),
-                 *(term(w) for w in _CALENDAR.findall(lowered))),
+                 *(term(w) for w in (*_CALENDAR.findall(lowered), *_PERIOD.findall(lowered)))),
         date_part=next((part for part, pattern in _DATE_PARTS if pattern.search(lowered)), None),
         later_season=bool(_LATER_SEASON.search(lowered)),
         real_place=bool(_REAL_PLACE.search(lowered)),

@@ -137,6 +137,7 @@ def test_the_cast_as_a_whole_is_answered_by_the_sentences_listing_it(answerer):
 @pytest.mark.parametrize(("question", "fact"), [
     ("whos credited as the creator of the show", "created"),  # "credited" is talk around the job asked
     ("just finished ep 3 and yoo insoo is SO creepy 💀 whats his characters name", "Yoo In-soo (Yoon Gwi-nam)"),
+    ("what production companies are behind the show", "JTBC Studios"),  # "what" with the job asks who did it
 ])
 def test_the_facts_answer_what_they_matched_whatever_else_is_said(answerer, question: str, fact: str):
     assert fact in first_quote(answerer, question)

@@ -54,6 +54,7 @@ def classifier(embedder: Embedder) -> KindClassifier:
     ("how fast did it reach no. 1", Kind.NUMBER),
     ("how fast are the zombies", Kind.DESCRIPTION),  # what they are like
     ("what did viewers on twitter praise about it", Kind.SAID),
+    ("which other korean netflix titles are named alongside it?", Kind.LIST),
     ("how much were the lead actors paid?", Kind.NUMBER),  # how much, though it names actors
     ("how many actors learned the zombie moves", Kind.NUMBER),
     ("where did the writer get the idea for the story", Kind.REASON),  # where an idea came from is its origin

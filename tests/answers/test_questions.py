@@ -84,6 +84,8 @@ def test_a_choice_offers_its_alternatives():
     ("how many points did it have on sunday", (term("sunday"),)),  # a day pins it down as a number does
     ("may i ask how many episodes", ()),  # "may" is a verb here
     ("is it 16 episodes like most k-dramas?", ()),  # a guess at the count: the answer gives the right one
+    ("how many hours did it get in its second week", ("second",)),  # a later period
+    ("how many points did it get on its first day", ()),  # the first goes by other names (its opening day)
 ])
 def test_figures_that_pin_a_question_down(raw: str, figures: tuple[str, ...]):
     question = analyse(raw, KNOWN)

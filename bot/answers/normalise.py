@@ -48,10 +48,11 @@ _BARE_ASK = re.compile(rf"^(?:{_QUESTION_WORD})(?:\s+(?:is|was|r|are))?\s+(?:the
 # A question is split into segments at sentence ends and emoji; only those that ask are kept. An abbreviation
 # ("the U.S. list") or a number after a full stop ("No. 1") ends no sentence.
 _SEGMENT_BREAK = re.compile(r"(?<=[?!.])(?<![A-Z]\.[A-Z]\.)\s+(?!\d)|[\U0001F000-\U0001FFFF\u2600-\u27BF]+")
-# Chatter after the question: a fan's aside ("… ngl shes the coolest", "… lol my gf keeps telling me …")
-# runs from its marker to the end.
-_CHATTER_AFTER = re.compile(r"\s+(?:lol|lmao|ngl|tbh|fr|omg|smh|imo|my|i'm|im|i've|ive|she's|shes|he's|hes|"
-                            r"they're|theyre)\b.*$|"
+# Chatter after the question: a fan's aside ("… ngl shes the coolest", "… my gf keeps telling me …") runs from
+# its marker to the end; "my" only opens one as its subject ("how do i change my profile pic" asks about it).
+_CHATTER_AFTER = re.compile(r"\s+(?:lol|lmao|ngl|tbh|fr|omg|smh|imo|i'm|im|i've|ive|she's|shes|he's|hes|they're|theyre|"
+                            r"my(?=\s+\w+(?:\s+\w+)?\s+(?:is|was|keeps?|says?|said|thinks?|told|tells|loves?|wants?)\b))"
+                            r"\b.*$|"
                             # … or a clause after a comma that ends on such a marker (", they killed it ngl").
                             r",[^,?]*\b(?:lol|lmao|ngl|tbh|fr|omg|smh|imo)\W*$", re.I)
 # What the fan was doing, before the question: "just finished ep 3 and …", "binged it all, …".

@@ -19,7 +19,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from bot.answers.evidence import Matcher
-from bot.answers.facts_answers import JOB_TERMS, CastFacts, Named
+from bot.answers.facts_answers import JOB_TERMS, CastFacts, Named, asked_job
 from bot.answers.kinds import EXPECTS, Kind, KindClassifier, load_examples
 from bot.answers.normalise import Normaliser, is_english
 from bot.answers.questions import Question, Rejection, analyse
@@ -105,10 +105,13 @@ class Analyser:
         question = replace(question, expects=EXPECTS.get(kind, question.expects))
         asked = self.subjects.asked(question.text)
         named = tuple(self.facts.named_in(words(lowered)))
-        # Characters give no interviews: what a character "said" off screen is their actor's words.
+        # Characters give no interviews: what a character "said" off screen is their actor's words; what "the
+        # director" said is the words of those who directed it.
+        job = asked_job(lowered, about_series_only=False) if kind is Kind.SAID else None
+        by_job = ", ".join(name for names, _ in (self.facts.versions(job) if job else ()) for name in names)
         speakers = tuple(dict.fromkeys([*(s for n in named for s in (n.players if n.is_character
                                                                        else (n.name, *n.variants))),
-                                        *aliases]))
+                                        *aliases, *(n for group in self.aliases.mentioned_in(by_job) for n in group)]))
         vocabulary = self.subjects.vocabulary(asked)
         query_terms = self._choice_made(question, self.query_terms(question), vocabulary)
         # A name typed in parts ("gwi nam") is the whole name (Gwi-nam), not its syllables: "Nam-Ra" shares one.

@@ -107,6 +107,12 @@ def test_who_said_what_quotes_the_persons_own_words_first(answerer):
     assert "terror that drives them" in first_quote(answerer, "what did lee jq say about the zombies")
 
 
+def test_what_the_director_said_is_the_words_of_whoever_directed_it(answerer):
+    """Not the line announcing them ("Lee had previously spoken about how the zombies …")."""
+    asked = "how are the zombies different from other zombies, according to the director?"
+    assert first_quote(answerer, asked).startswith('"Just like the other K-zombies')
+
+
 def test_a_link_teaser_is_never_quoted(answerer):
     answer = answerer.ask("is a season 2 coming?")
     assert answer.answered and not any("read everything" in q.text for q in answer.quotes)

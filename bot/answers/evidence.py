@@ -45,8 +45,9 @@ _RECKONED_FROM = re.compile(r"\s+(?:after|before|since|following)\s+(?:(?:its|th
 # When a question names the part of a date it wants (Question.date_part), a sentence must give that part.
 _DATE_PARTS = {"weekday": _WEEKDAY, "year": _YEAR, "month": re.compile(rf"\b({_MONTHS})\b", re.I),
                "date": re.compile(rf"\b({_MONTHS})\b|{_YEAR.pattern}", re.I)}
-# Numbers in words, but not "one", which is mostly a word for someone ("one user quipping", "one can wonder").
-_NUMBER_WORDS = frozenset({w for w in NUMBER_WORDS if len(w) > 2 and w != "one"} | set(SCALES))
+# Numbers in words, but not "one", which is mostly a word for someone ("one user quipping", "one can wonder"),
+# nor "zero", mostly a place ("ground zero for a zombie virus outbreak").
+_NUMBER_WORDS = frozenset({w for w in NUMBER_WORDS if len(w) > 2 and w not in ("one", "zero")} | set(SCALES))
 # A sentence that opens on the series itself ("It is based on …") is about it, whatever else it names.
 _ABOUT_THE_SERIES = re.compile(r"^(it|its|the series|the show|the drama|this series|this show)\b", re.I)
 # Quoted words: a quotation mark, then at least four words.

@@ -82,7 +82,10 @@ _HEAD = re.compile(r"\b(?:where|how) (?:can|could|do|should) (?:i|we|you|u) ([a-
                    r"(?:(?:full|real|exact|actual|official|total|whole|main|original)\s+)?([a-z]+)|"
                    r"\bhow\s+(?!many\b|much\b|did\b|does\b|do\b|is\b|was\b|are\b|were\b|can\b|could\b|"
                    r"would\b|will\b|has\b|have\b|had\b|long\b|quickly\b|soon\b|fast\b|often\b|far\b|big\b|"
-                   r"huge\b|large\b)([a-z]+)")
+                   r"huge\b|large\b)([a-z]+)|"
+                   # "what music plays in the finale", "which language is it in": the thing asked for.
+                   r"\b(?:what|which)\s+(?!(?:is|was|are|were|does|did|do|has|have|had|else|kind|sort|type)\b)"
+                   r"([a-z]+)\s+(?:is|was|are|were|does|did|do|has|have|had|plays?|played)\b")
 # The words of a noun phrase, up to a function word, a verb of naming or a possessive's end.
 _NOUN_RUN = re.compile(r"(?:(?!(?:" + "|".join(map(re.escape, sorted(STOPWORDS)))
                        + r"|called|named)\b)[a-z-]+(?:\s+|$))+")
@@ -285,7 +288,7 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
     guessed = _GUESSED_COUNT.findall(lowered)
     return Question(
         text, asked_words, expects, target,
-        head=head if head and head not in STOPWORDS else None,
+        head=head if head and head not in STOPWORDS | _WORK_NOUNS | kind_words else None,
         about_the_story=bool(_ABOUT_THE_STORY.search(lowered)
                              or (_LATER_SEASON.search(lowered) and _NEXT_STORY.search(lowered))),
         compound=(term(compound[0]), term(compound[1]))

@@ -187,8 +187,10 @@ def test_the_head_of_where_can_i_is_its_verb():
     ("how big was squid game", None),  # a size, not an attribute called "big"
     ("what is the budget", "budget"),
     ("whats the best bts album", "album"),  # the last word of its noun phrase
-    ("what is the release date of the webtoon", "date"),
+    ("what is the release date of the webtoon", None),  # "date" only says which kind of answer is wanted
     ("what is the zombie virus called", "virus"),
+    ("what music plays in the finale", "music"),  # what X does: X is asked for
+    ("which movie did he direct before this", None),  # a kind of work, which the articles need not call so
 ])
 def test_the_attribute_asked_about(raw: str, head: str | None):
     question = analyse(raw, KNOWN)

@@ -52,13 +52,15 @@ _NUMBER_WORDS = frozenset({w for w in NUMBER_WORDS if len(w) > 2 and w not in ("
 _ABOUT_THE_SERIES = re.compile(r"^(it|its|the series|the show|the drama|this series|this show)\b", re.I)
 # Quoted words: a quotation mark, then at least four words.
 _QUOTATION = re.compile(r"[\"“]\s*(?:[\w'’,-]+\s+){3,}")
-# A place: a capitalised name after a preposition of place, or a word for a kind of place.
+# A place: a capitalised name after a preposition of place, a word for a kind of place, or a site.
 # Not a nationality before a noun ("in the Korean series").
 _PLACE = re.compile(rf"\b(?:in|at|inside|across|near|outside|from)\s+(?:the\s+)?(?!(?i:{_MONTHS})\b)"
                     r"(?![A-Z][a-z]+(?:an|ese|ish) [a-z])[A-Z][a-z]+|"
                     r"\b(?:school|campus|city|town|village|country|countries|hospital|island|street|area|"
                     r"reach|reached|arrive|arrived|escape|escaped|trapped|stuck|set|conference|interview|event|"
-                    r"festival)\b")
+                    r"festival)\b|"
+                    # … or the site something was posted on ("a Twitter user said while sharing a video").
+                    r"\b[A-Z]\w+ (?:users?|posts?|page|account|thread)\b")
 # Words that give a cause or an origin (an inspiration).
 _CAUSE = re.compile(r"\b(because|due to|owing to|in the wake of|as a result|caused|thanks to|led to|"
                     r"inspired by|based on|adapted from|result of|(that|this|which) is why|(that|this)'s why)\b", re.I)

@@ -83,7 +83,7 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     (Kind.NUMBER, r"\bhow (many|much)\b"),
     # "what part does she play" asks for a role; "what part of the story" does not.
     (Kind.ROLE, r"\b(which|what) (character|role|part(?! of\b))\b|\bplays? (who|which|what)\b|\bcharacter\W*$|"
-                r"\b(character|role) (name|is)\b|\bis which\b|\bwho (is|was) \w+ in\b|"
+                r"\b(character|role)s? (name|is|called|named)\b|\bis which\b|\bwho (is|was) \w+ in\b|"
                 # "who is jeon bae-soo playing", "who did she play there" ask a role; "who is playing nam-ra" an actor.
                 r"\bwho (is|was|are|were) (?!playing\b)[\w -]+ playing\b|"
                 r"\bwho (did|does|do|will) (?!play\b)[\w -]+ (play|portray)\b"),

@@ -179,6 +179,8 @@ def test_an_opening_clause_does_not_make_a_sentence_about_another_show(answerer)
     ("is hyosan a real city?", "Hyosan is a fictional city.", True),
     ("which real school did they use for hyosan high", "They are stuck in Hyosan High School.", False),
     ("where are the students trapped", "The students are trapped in Hyosan High School.", True),
+    # Where something was posted is the site.
+    ("where was the video posted", '"They learned zombie moves," a Twitter user said while sharing a video.', True),
     # Where something comes from is its inspiration or the source cited for it; why it happened, only a cause.
     ("where did the writer get the idea for the story", "The writer was inspired by a successful webtoon.", True),
     ("where did the premiere data come from", "It premiered with 679 points, Koreaboo reported, citing FlixPatrol.",

@@ -50,6 +50,7 @@ def classifier(embedder: Embedder) -> KindClassifier:
     ("what could a second season explore, according to the spoiler section?", Kind.DESCRIPTION),
     ("according to the articles, what is the premise", Kind.DESCRIPTION),  # the articles are no speaker
     ("what part does lomon play", Kind.ROLE),
+    ("whats yoo in-soo's character called in it", Kind.ROLE),
     ("what part of the story does the finale leave open", Kind.DESCRIPTION),  # a part of the story is no role
     ("how fast did it reach no. 1", Kind.NUMBER),
     ("how fast are the zombies", Kind.DESCRIPTION),  # what they are like

@@ -30,6 +30,8 @@ def normaliser() -> Normaliser:
     ("is it super gory tho, im squeamish lol", "is All of Us Are Dead gory"),  # an aside after a yes-or-no
     ("does my fav survive", "does my fav survive"),  # the subject of a yes-or-no question is no aside
     ("who directed it my friend says its lee", "who directed All of Us Are Dead"),
+    ("give me the plot in one line pls", "the plot please"),  # how to answer, not what about
+    ("where was the zombie choreo video posted", "where was the zombie choreography video posted"),
     ("how do i change my netflix profile pic", "how do i change my netflix profile pic"),  # what it asks about
     ("why did it take so long", "why did All of Us Are Dead be delayed"),  # an idiom in the articles' word
     ("r most of the actors newbies??", "are most of the actors new actors??"),

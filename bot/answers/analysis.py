@@ -39,7 +39,7 @@ def _joined_names(name: str) -> list[str]:
 
 
 # A capitalised word inside a sentence: a name (Netflix, Hyosan), not a sentence's first word.
-_INNER_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][\w+]*")
+_INNER_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][\w+]*(?:-\w+)*")
 
 
 @dataclass(frozen=True)
@@ -137,7 +137,9 @@ class Analyser:
         head = question.head
         if head and head not in self.acronyms and not self.known(self._respell(head), vocabulary):
             return 1.0
-        if question.compound and not self._together(*question.compound):
+        # A name before the thing ("what FlixPatrol score", "which K-pop success") only says whose it is.
+        if question.compound and question.compound[0] not in self._proper_terms \
+                and not self._together(*question.compound):
             return 1.0
         focus = {t for t in query_terms if t not in self.name_terms}
         if not focus:

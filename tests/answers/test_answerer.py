@@ -113,6 +113,8 @@ def test_a_two_word_thing_the_articles_never_put_together_is_declined(answerer):
     """"rating" is known (a FlixPatrol rating), "age rating" is not; "high school" is."""
     assert answerer.ask("what age rating does it have?").outcome is Outcome.NOT_IN_ARTICLES
     assert answerer.ask("which high school is it set in?").answered
+    # A name before the thing only says whose it is: the articles need not put "K-pop success" together.
+    assert answerer.ask("which k-pop success is mentioned as paving the way for korean content?").answered
 
 
 def test_how_something_started_is_answered_by_its_origin(answerer):

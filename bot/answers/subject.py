@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from bot.knowledge.names import HYPHENATED_NAME
 from bot.knowledge.passages import Sentence
 from bot.knowledge.subjects import UNNAMED_WORK, Series, Works, fold_title
 from bot.knowledge.text import terms
@@ -32,6 +33,10 @@ _WORKS = r"(shows?|series|dramas?|k-?dramas?|films?|movies?|titles?|productions?
 _QUALIFIER = r"(?!(?:is|was|are|were|does|did|do|has|have|had|the|a|an|its|this|that)\b)\w+ "
 _WHICH_WORK = re.compile(rf"\b(which|what) ({_QUALIFIER}){{0,2}}(other )?{_WORKS}\b|\bother (\w+ )?({_WORKS}|stuff)\b")
 _LOWER_WORD = re.compile(r"(?<![\w#])[a-z]+\b")
+# A work named as someone's ("Hwang Dong-hyuk's survival drama") says who made it, as "created by" would.
+_MAKERS_WORK = re.compile(HYPHENATED_NAME.pattern + r"['’]s\s+(?:[\w/-]+\s+){0,2}"
+                          r"(?:drama|series|show|film|movie|thriller|webtoon)s?\b")
+_MADE = frozenset(terms("made maker created creator directed director behind"))
 
 
 @dataclass(frozen=True)
@@ -62,7 +67,8 @@ class Subjects:
         self._named_or_about = [named | {about} if about else named
                                 for named, about in zip(self._named, self._about, strict=True)]
         # Each sentence's terms (with its lead, as quoted); the answer path weighs evidence with them too.
-        self.sentence_terms = [frozenset(terms(s.quote)) for s in sentences]
+        self.sentence_terms = [frozenset(terms(s.quote)) | (_MADE if _MAKERS_WORK.search(s.quote) else frozenset())
+                               for s in sentences]
         self._masks: dict[frozenset[str | None], np.ndarray] = {}
         self._vocabularies: dict[frozenset[str | None], frozenset[str]] = {}
 

@@ -41,6 +41,11 @@ def test_another_shows_crew_is_not_this_shows(answerer):
     assert not answer.answered or "Squid Game" in answer.quotes[0].text
 
 
+def test_a_work_named_as_someones_says_who_made_it(answerer):
+    """"Hwang Dong-hyuk's survival drama" is Squid Game, made by him."""
+    assert "Hwang Dong-hyuk's survival drama" in first_quote(answerer, "who directed squid game?")
+
+
 def test_a_job_done_on_a_work_the_articles_dont_know_is_not_this_shows(answerer):
     """"Train to Busan" is no title the articles name: its director is not All of Us Are Dead's."""
     assert not answerer.ask("Who directed Train to Busan?").answered

@@ -75,6 +75,8 @@ _SLOT_PATTERNS = {Expects.PLACE: _PLACE, Expects.PLATFORM: _AVAILABLE}
 # Whose a genre is: a name's ("Hwang Dong-hyuk's survival drama" is Squid Game), not the series'.
 _OWNED = re.compile(r"[A-Z][\w-]*['’]s\s+(?:[\w/-]+\s+)?$")
 _RANK = re.compile(RANK, re.I)
+# A rank that is a position in a list ("first place"), whatever the list ranks.
+_POSITION = re.compile(r"\s+(place|spot|position)\b", re.I)
 # A sentence about a season after the first: "a second season", "Season 2", "a sequel", "hasn't renewed".
 _LATER_SEASON = re.compile(r"\b(season (?:[2-9]|two|three)|(?:second|third|next|new|another|future) seasons?|"
                            r"sequel|renew\w*)\b", re.I)
@@ -246,10 +248,11 @@ class Matcher:
 
     def _rank(self, question: Question, sentence: Sentence, speakers: tuple[str, ...]) -> bool:
         """The rank of the kind of thing asked about ("the first k-drama to …"), not of another ("the first
-        country to …"), for doing what was asked."""
+        country to …"), or a position ("first place"), for doing what was asked."""
         text = sentence.quote
-        return any((not question.target or any(self.related(t, w.term) for t in question.target
-                                                for w in tokens(text[m.end():])[:NUMBER_WINDOW]))
+        return any((not question.target or _POSITION.match(text, m.end())
+                    or any(self.related(t, w.term) for t in question.target
+                           for w in tokens(text[m.end():])[:NUMBER_WINDOW]))
                    and (not question.rank_verb or self._ranks_by(question.rank_verb, text[m.end():]))
                    for m in _RANK.finditer(text))
 

@@ -55,6 +55,9 @@ _RANKED = re.compile(r"\bthe " + RANK + r"\s+(?P<target>(?:[\w-]+\s+){0,2}[\w-]+
 
 _EXPECTS = (
     (Expects.ORDINAL, re.compile(r"\b(what|which) number\b(?!\s+of\b)")),  # "what number korean series is it"
+    # "where did it rank among …", "what place did it take": a position.
+    (Expects.ORDINAL, re.compile(r"\bwhere (did|does|do|is|was|will) [\w' -]+ rank\w*\b|"
+                                 r"\b(what|which) (place|position|spot)\b")),
     (Expects.GENRE, re.compile(r"\b(genres?|(kind|type|sort) of (show|series|drama|k-drama))\b")),
     (Expects.DATE, re.compile(rf"{WHEN}|"
                               r"\b(what (day|date|year|month|time)s?|which (day|date|year|month)s?|"
@@ -108,7 +111,9 @@ _TARGET = {
                    re.compile(r"\bname of (?:the|its|their) (?P<target>[a-z-]+)"),
                    re.compile(r"\b(?:which|what)\s+(?:\d+\s+)?(?P<target>[a-z0-9-]+)"),
                    re.compile(r"\b(?:list|name)\s+(?:the|all)\s+(?:the\s+)?(?:\d+\s+)?(?P<target>[a-z-]+)")),
-    Expects.ORDINAL: (_RANKED,),
+    # … among what ("among the most popular non-English series"), up to a preposition.
+    Expects.ORDINAL: (_RANKED, re.compile(r"\bamong\s+(?:the\s+)?(?:most\s+)?(?P<target>[a-z-]+(?:\s+(?!(?:in|on|to|"
+                                          r"of|for|at|during|with|after|before)\b)[a-z-]+){0,3})")),
     Expects.NUMBER: (re.compile(r"\bhow many\s+(?P<target>(?:(?!(?:is|are|was|were|did|does|do|has|have|had|in|"
                                 r"on|of|for|at|to)\b|[a-z]+ed\b)[a-z0-9-]+\s*){1,2})"),),
 }

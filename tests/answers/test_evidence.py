@@ -5,7 +5,7 @@ from dataclasses import replace
 import pytest
 
 from bot.answers.evidence import tokens
-from bot.answers.questions import Question, analyse
+from bot.answers.questions import Expects, Question, analyse
 from bot.knowledge.passages import Sentence
 
 
@@ -43,6 +43,16 @@ def test_a_date_question_wants_the_part_of_the_date_it_names(answerer, asked: st
 ])
 def test_a_rank_must_be_of_the_kind_of_thing_asked(answerer, text: str, holds: bool):
     asked = question("is it the first kdrama to top netflix")
+    assert answerer.analyser.matcher.has_slot(asked, sentence(text)) is holds
+
+
+@pytest.mark.parametrize(("text", "holds"), [
+    ("It thus grants itself first place, with 124 million hours watched.", True),  # a position in the list
+    ("Korea became the first country to have two shows in the list.", False),  # a country's rank
+])
+def test_where_it_ranks_among_things_is_its_position_among_them(answerer, text: str, holds: bool):
+    asked = question("where did it rank among the most popular non-english series in its first week?")
+    assert asked.expects is Expects.ORDINAL
     assert answerer.analyser.matcher.has_slot(asked, sentence(text)) is holds
 
 

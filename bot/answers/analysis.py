@@ -30,7 +30,7 @@ from bot.knowledge.facts import LONG_TITLE
 from bot.knowledge.names import HYPHENATED_NAME, AliasBook
 from bot.knowledge.store import Knowledge
 from bot.knowledge.subjects import fold_title
-from bot.knowledge.text import Thesaurus, term, terms, words
+from bot.knowledge.text import Thesaurus, same_family, term, terms, words
 
 
 def _joined_names(name: str) -> list[str]:
@@ -38,6 +38,8 @@ def _joined_names(name: str) -> list[str]:
     return [term(part.replace("-", "").lower()) for part in HYPHENATED_NAME.findall(name)]
 
 
+# Asking what someone said, or where or how they said it: "the director" is then whoever directed it.
+_SPEECH = re.compile(r"\b(say|said|says|saying|talk\w*|spoke|speak\w*|comment\w*|explain\w*|according to)\b")
 # A capitalised word inside a sentence: a name (Netflix, Hyosan), not a sentence's first word.
 _INNER_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][\w+]*(?:-\w+)*")
 
@@ -58,6 +60,8 @@ class Analysis:
     unknown: float  # the rarity-weighted share of its words the articles never use
     # Each person or character it names, as every spelling that names them (a character's: its actors' too).
     spellings: tuple[tuple[str, ...], ...] = ()
+    # The terms naming a job whose holders are among the speakers ("director"): their words have them.
+    job_terms: frozenset[str] = frozenset()
 
 
 class Analyser:
@@ -107,7 +111,7 @@ class Analyser:
         named = tuple(self.facts.named_in(words(lowered)))
         # Characters give no interviews: what a character "said" off screen is their actor's words; what "the
         # director" said is the words of those who directed it.
-        job = asked_job(lowered, about_series_only=False) if kind is Kind.SAID else None
+        job = asked_job(lowered, about_series_only=False) if kind is Kind.SAID or _SPEECH.search(lowered) else None
         by_job = ", ".join(name for names, _ in (self.facts.versions(job) if job else ()) for name in names)
         speakers = tuple(dict.fromkeys([*(s for n in named for s in (n.players if n.is_character
                                                                        else (n.name, *n.variants))),
@@ -125,7 +129,9 @@ class Analyser:
                         spellings=(*self.aliases.mentioned_in(question.text),
                                    *((n.name, *n.variants, *n.players) for n in named)),
                         unknown=self.unknown_share(question, [t for t in query_terms if t not in name_words],
-                                                   vocabulary))
+                                                   vocabulary),
+                        job_terms=frozenset(t for t in question.terms if by_job
+                                            and any(same_family(t, j) for j in JOB_TERMS)))
 
     def unknown_share(self, question: Question, query_terms: list[str], vocabulary: frozenset[str]) -> float:
         """The rarity-weighted share of the question's non-name words that the articles never use.

@@ -152,7 +152,8 @@ class Answerer:
             # A surname alone ("according to director Lee") names the speaker it belongs to.
             spoken = matcher.spoken_by(sentence, analysed.speakers) or bool(names and names <= self._speaker_terms[sid])
             matched = {t: _presence(t, matcher, present, context, is_name=t in asked_names,
-                                    spoken=spoken, spelt=any(s <= present for s in spelt.get(t, ())))
+                                    spoken=spoken, spelt=any(s <= present for s in spelt.get(t, ()))
+                                    or (spoken and t in analysed.job_terms))
                        for t in weights}
             found.append((sentence, Evidence(
                 dense=sentence_dense,

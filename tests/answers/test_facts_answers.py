@@ -116,6 +116,8 @@ def test_what_the_director_said_is_the_words_of_whoever_directed_it(answerer):
     """Not the line announcing them ("Lee had previously spoken about how the zombies …")."""
     asked = "how are the zombies different from other zombies, according to the director?"
     assert first_quote(answerer, asked).startswith('"Just like the other K-zombies')
+    # … and where the director talked is where his words were said.
+    assert "online media conference" in first_quote(answerer, "where did the director talk about the zombies")
 
 
 def test_a_link_teaser_is_never_quoted(answerer):

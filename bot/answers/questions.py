@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.knowledge.text import STOPWORDS, term, terms, words
-from bot.knowledge.wordlists import MONTHS, ORDINAL_WORDS, WEEKDAYS
+from bot.knowledge.wordlists import COUNTRIES, MONTHS, ORDINAL_WORDS, WEEKDAYS
 
 # Only so much of a question is read: the model sees 256 tokens, and nobody asks in 6000 characters.
 MAX_QUESTION_CHARS = 600
@@ -165,6 +165,8 @@ _DATE_PARTS = (("weekday", re.compile(r"\b(day of the week|weekday)\b")),
 # A name: a capitalised word, save the first of a sentence or quotation and a nationality or direction
 # ("American", "Western", "Japanese", "British"), which describes rather than names.
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:-[A-Za-z]+)*\b(?<!ean)(?<!ian)(?<!can)(?<!ern)(?<!ese)(?<!ish)")
+# A country, however typed.
+_COUNTRY = re.compile(r"\b(" + "|".join(COUNTRIES) + r")\b")
 _OPENER = re.compile(r"(?:^|[.?!:;\"“(]\s*)$")
 
 # "What is it about?" asks for the plot, though it says no word of it.
@@ -203,7 +205,7 @@ class Question:
     qualifier: str | None = None  # the term qualifying the thing named ("zombie" virus); a name in its place: another
     topic: tuple[str, ...] = ()  # the terms of what someone is asked to have said something about
     asks_name: bool = False  # "what is the choreographer's name": a job or "a Twitter user" is no answer
-    proper: tuple[str, ...] = ()  # the terms of the names it capitalises ("Brazil"): the articles must use them
+    proper: tuple[str, ...] = ()  # the names it capitalises ("Brazil") or countries it names: the articles must say
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -311,6 +313,7 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
         topic=tuple(term(w) for w in words(said_about.group("topic")) if w not in STOPWORDS | _WORK_NOUNS)
         if (said_about := _SAID_ABOUT.search(lowered)) else (),
         asks_name=bool(_ASKS_NAME.search(lowered)),
-        proper=tuple(term(m.group(0).lower()) for m in _CAPITALISED.finditer(text)
-                     if not _OPENER.search(text[:m.start()]) and m.group(0).lower() not in STOPWORDS),
+        proper=(*(term(m.group(0).lower()) for m in _CAPITALISED.finditer(text)
+                  if not _OPENER.search(text[:m.start()]) and m.group(0).lower() not in STOPWORDS),
+                *(term(w) for w in _COUNTRY.findall(lowered))),
     )

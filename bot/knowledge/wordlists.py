@@ -14,3 +14,9 @@ MONTHS = tuple("January February March April May June July August September Octo
 WEEKDAYS = tuple("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 GENRES = tuple("thriller horror coming-of-age survival comedy romance action fantasy mystery apocalyptic "
                "post-apocalyptic sci-fi crime".split())
+# Countries fans ask about, often in lower case ("what rank did it hit in japan"): a name all the same.
+COUNTRIES = tuple("afghanistan argentina australia austria bangladesh belgium brazil britain canada chile china "
+                  "colombia denmark egypt england finland france germany greece india indonesia iran iraq ireland "
+                  "israel italy japan kenya korea malaysia mexico morocco netherlands nigeria norway pakistan peru "
+                  "philippines poland portugal russia scotland singapore spain sweden switzerland taiwan thailand "
+                  "turkey uk ukraine usa vietnam".split())

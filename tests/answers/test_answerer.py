@@ -109,6 +109,12 @@ def test_two_questions_in_one_message_are_both_answered(answerer):
     assert "Lee JQ" in quoted and "January 28" in quoted
 
 
+def test_a_country_the_articles_never_name_is_what_the_question_is_about(answerer):
+    """Typed in lower case, "japan" is a name all the same."""
+    assert answerer.ask("what rank did it hit in japan").outcome is Outcome.NOT_IN_ARTICLES
+    assert answerer.ask("how fast did it reach number one in korea").answered
+
+
 def test_a_two_word_thing_the_articles_never_put_together_is_declined(answerer):
     """"rating" is known (a FlixPatrol rating), "age rating" is not; "high school" is."""
     assert answerer.ask("what age rating does it have?").outcome is Outcome.NOT_IN_ARTICLES

@@ -27,6 +27,7 @@ from bot.answers.analysis import Analysis
 from bot.answers.answerer import Answerer, combine, load_answerer, settled
 from bot.answers.evidence import Evidence
 from bot.answers.facts_answers import FactAnswer
+from bot.answers.kinds import Kind
 from bot.answers.model import Answer, Outcome
 from bot.answers.questions import Rejection, split_questions
 from bot.answers.selection import rank
@@ -55,7 +56,7 @@ class Part:
     """One question of a message worked out once: what the weights then decide between."""
 
     text: str
-    rejected: Answer | None  # input that is no question at all
+    decided: Answer | None  # decided before any weight: input that is no question at all, or an article's byline
     found: FactAnswer | None  # the facts' answer for a cast or crew question
     unknown: float
     about: str | None
@@ -85,17 +86,19 @@ def prepare_part(answerer: Answerer, text: str) -> Part:
     if isinstance(analysed, Rejection):
         return Part(text, Answer(text, Outcome.NOT_A_QUESTION), None, 0.0, None, [])
     assert isinstance(analysed, Analysis)
+    if analysed.kind is Kind.AUTHOR:
+        return Part(text, answerer.byline(text, analysed), None, 0.0, None, [])
     return Part(text, None, answerer.facts_for(analysed), analysed.unknown, analysed.asked.about,
                 answerer.gather(analysed))
 
 
 def answer_part(answerer: Answerer, part: Part, weights: Weights) -> Answer:
-    """The bot's own decisions (Answerer.settle, then Answerer.answer) with these weights."""
-    if part.rejected is not None:
-        return part.rejected
-    decided = settled(part.text, part.found, part.unknown, weights)
-    if decided is not None:
-        return decided
+    """The bot's own decisions (Answerer.byline or Answerer.settle, then Answerer.answer) with these weights."""
+    if part.decided is not None:
+        return part.decided
+    before_weighing = settled(part.text, part.found, part.unknown, weights)
+    if before_weighing is not None:
+        return before_weighing
     answerer.weights = weights
     return answerer.answer(part.text, rank(part.evidence, weights), part.about)
 

@@ -12,6 +12,7 @@ is absent from the articles or no sentence scores well enough: a loosely related
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cached_property
 
@@ -32,11 +33,13 @@ from bot.knowledge.facts import Citation
 from bot.knowledge.names import AliasBook
 from bot.knowledge.passages import Sentence
 from bot.knowledge.store import Knowledge, load_or_build
-from bot.knowledge.text import Thesaurus, terms
+from bot.knowledge.text import STOPWORDS, Thesaurus, terms, words
 from bot.settings import Settings
 
 __all__ = ["Answerer", "Candidate", "Evidence", "Weights", "load_answerer"]
 
+# How many of an article's sentences closest to a question describe it, beside its headline.
+DESCRIBING_SENTENCES = 3
 _REJECTED = {Rejection.EMPTY: Outcome.NOT_A_QUESTION, Rejection.NOT_ENGLISH: Outcome.NOT_ENGLISH}
 
 
@@ -76,10 +79,51 @@ class Answerer:
         analysed = self.analyser.analyse(question)
         if isinstance(analysed, Rejection):
             return Answer(question, _REJECTED[analysed])
+        if analysed.kind is Kind.AUTHOR:
+            return self.byline(question, analysed)
         settled = self.settle(question, analysed)
         if settled is not None:
             return settled
         return self.answer(question, rank(self.gather(analysed), self.weights), analysed.asked.about)
+
+    def byline(self, question: str, analysed: Analysis) -> Answer:
+        """Who wrote the article the question describes: its byline as printed, or a decline when that article
+        prints none, or when the question asks about a report the articles cite ("the Deadline article"). Several
+        articles tell the same news, so an article is known by its headline and its few closest sentences together,
+        not by one sentence."""
+        if self._cited_report.search(analysed.lowered):
+            return Answer(question, Outcome.NOT_IN_ARTICLES)
+        similarity = self._sentence_similarity(analysed.vector)
+        closest: dict[str, list[float]] = {}
+        for sentence, value in zip(self.knowledge.sentences, similarity.tolist(), strict=True):
+            closest.setdefault(sentence.source_id, []).append(value)
+        headline = dict(zip((a.source_id for a in self.articles), (self._headline_vectors @ analysed.vector).tolist(),
+                            strict=True))
+        score = {a.source_id: headline[a.source_id] + float(np.mean(sorted(closest.get(a.source_id, [0.0]))
+                                                                    [-DESCRIBING_SENTENCES:]))
+                 for a in self.articles}
+        article = max(self.articles, key=lambda a: score[a.source_id])
+        if article.byline is None:
+            return Answer(question, Outcome.NOT_IN_ARTICLES)
+        quote = Quote(article.byline, article.source_id, article.title, article.date, False,
+                      round(score[article.source_id], 4), article.label)
+        return Answer(question, Outcome.ANSWERED, (quote,))
+
+    @cached_property
+    def _cited_report(self) -> re.Pattern[str]:
+        """A report of an outlet the articles cite, by the one-word speakers of their sentences ("as per a report
+        on Deadline", "Soompi reported"; not "Another hailed …", which opens its sentence): "the deadline
+        article", "a report by soompi"."""
+        outlets = sorted({w for s in self.knowledge.sentences if s.speaker and " " not in s.speaker
+                          and s.speaker[:1].isupper() and not s.text.startswith(s.speaker)
+                          for w in words(s.speaker)} - STOPWORDS) or ["(?!)"]
+        outlet = "(?:" + "|".join(map(re.escape, outlets)) + ")"
+        report = r"(?:article|piece|report|story|post)s?"
+        return re.compile(rf"\b{outlet}(?:'s)? {report}\b|\b{report} (?:by|from|on|in) {outlet}\b")
+
+    @cached_property
+    def _headline_vectors(self) -> np.ndarray:
+        return self.analyser.embedder.encode([a.title or "" for a in self.articles])
 
     def settle(self, question: str, analysed: Analysis) -> Answer | None:
         """The answer decided before any sentence is weighed (see `settled`)."""

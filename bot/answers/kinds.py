@@ -34,6 +34,7 @@ class Kind(StrEnum):
     SAID = "said"
     DESCRIPTION = "description"
     PERSON = "person"  # some other "who"
+    AUTHOR = "author"  # who wrote one of the articles: its byline
 
 
 # The kinds answered from the cast and crew facts ("who is Kim Nam-su?" among the persons).
@@ -50,6 +51,11 @@ AUXILIARY = r"(is|are|was|were|do|does|did|has|have|can|will|could)"
 _NO_QUESTION_WORD = r"^(?!.*\b(who|whom|whose|what|which|when|where|why|how)\b)"
 # Word rules, first match wins; they read the normalised question (bot.answers.normalise).
 RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern)) for kind, pattern in (
+    # Who wrote an article, not the series ("who wrote the article about it trending at No. 1").
+    (Kind.AUTHOR, r"\b(who|whose|which (journalist|reporter))\b.*\b(wrote|writes?|written|penned|authored)\b.*"
+                  r"\b(article|piece|story|report|post|write-?up)s?\b|"
+                  r"\b(author|writer|journalist|reporter|byline) (of|for|on) (the|that|this|one|an?) (\w+ )?"
+                  r"(article|piece|story|report|post)\b|\b(article|piece|report)['’]?s? (author|writer|byline)\b"),
     # Opening on "where", a place, whatever was done there ("where did lee talk about his zombies").
     # Where it ranks is a rank, not a place.
     (Kind.PLACE, r"^where\b(?!.*\b(watch|stream\w*|(come|came|comes) from|buy|read|rank\w*|idea|inspir\w*)\b)"),

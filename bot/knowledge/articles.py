@@ -83,6 +83,7 @@ class Article:
     date: str | None
     paragraphs: tuple[Paragraph, ...]
     outlet: str | None = None  # the publication, where the page names it ("Publication: …", "© 2022 …")
+    byline: str | None = None  # who wrote it, as the page prints it ("Written By Joel Kurian"): never a passage
 
     @property
     def label(self) -> str:
@@ -185,13 +186,14 @@ def parse_article(source_id: str, text: str) -> Article:
     spoiler = False
     section: str | None = None
     outlet: str | None = None
+    byline: str | None = None
     for block in _blocks(text):
         image_block = any(_LABELLED_FURNITURE.match(line) or _UI_TEXT.match(line) for line in block)
         after_byline = False
         pending: list[str] = []
         for line in block:
             if _END.match(line):
-                return _finish(source_id, date, headings, paragraphs, pending, spoiler, section, outlet)
+                return _finish(source_id, date, headings, paragraphs, pending, spoiler, section, outlet, byline)
             if outlet is None and (outlet := _outlet(line)):
                 continue
             if date is None and not paragraphs and not pending and (date := _date_line(line)):
@@ -201,6 +203,11 @@ def parse_article(source_id: str, text: str) -> Article:
                 continue
             is_byline = _is_byline(line)
             if is_byline or _is_furniture(line, image_block, after_byline):
+                # The first byline is kept whole, its name on the same line ("By Jane Doe") or the next.
+                if is_byline and byline is None:
+                    byline = line
+                elif after_byline and _is_person_name(line) and byline and _BYLINE.fullmatch(byline):
+                    byline = f"{byline} {line}"
                 after_byline = is_byline
                 continue
             after_byline = False
@@ -215,13 +222,16 @@ def parse_article(source_id: str, text: str) -> Article:
             else:
                 pending.append(line)
         paragraphs.extend(Paragraph(p, spoiler, section) for p in pending)
-    return _finish(source_id, date, headings, paragraphs, [], spoiler, section, outlet)
+    return _finish(source_id, date, headings, paragraphs, [], spoiler, section, outlet, byline)
 
 
 def _finish(source_id: str, date: str | None, headings: list[str], paragraphs: list[Paragraph],
-            pending: list[str], spoiler: bool, section: str | None, outlet: str | None) -> Article:
+            pending: list[str], spoiler: bool, section: str | None, outlet: str | None,
+            byline: str | None) -> Article:
     paragraphs = paragraphs + [Paragraph(p, spoiler, section) for p in pending]
-    return Article(source_id, headings[0] if headings else None, date, tuple(paragraphs), outlet)
+    # A byline whose name never came ("Written By" alone) names no one.
+    named = byline if byline and not _BYLINE.fullmatch(byline) else None
+    return Article(source_id, headings[0] if headings else None, date, tuple(paragraphs), outlet, named)
 
 
 def _outlet(line: str) -> str | None:

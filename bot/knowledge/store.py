@@ -47,7 +47,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 # Bump when parsing, splitting or the stored format changes, so old indexes are rebuilt.
-INDEX_FORMAT = 12
+INDEX_FORMAT = 13
 MANIFEST = "manifest.json"
 TABLE = "knowledge.json"
 PASSAGE_VECTORS = "passages.faiss"
@@ -295,7 +295,7 @@ def _read_table(index_dir: Path) -> tuple[list[Article], list[Sentence], list[Pa
     with _shape(TABLE):
         table = json.loads((index_dir / TABLE).read_bytes())
         articles = [Article(a["source_id"], a["title"], a["date"], tuple(Paragraph(**p) for p in a["paragraphs"]),
-                            a.get("outlet")) for a in table["articles"]]
+                            a.get("outlet"), a.get("byline")) for a in table["articles"]]
         sentences = [Sentence(**s) for s in table["sentences"]]
         passages = [Passage(**{**p, "sentence_ids": tuple(p["sentence_ids"])}) for p in table["passages"]]
         owners = [int(o) for o in table["clause_owners"]]

@@ -109,6 +109,23 @@ def test_two_questions_in_one_message_are_both_answered(answerer):
     assert "Lee JQ" in quoted and "January 28" in quoted
 
 
+def first_quote_text(answerer, question: str) -> str:
+    answer = answerer.ask(question)
+    assert answer.answered, question
+    return answer.quotes[0].text
+
+
+def test_who_wrote_an_article_is_its_byline_where_it_prints_one(answerer):
+    """The article is known by its headline and closest sentences; one without a byline says no one."""
+    answer = answerer.ask("who wrote the article about it becoming the 2nd kdrama to trend at no. 1")
+    assert [q.text for q in answer.quotes] == ["Written By Joel Kurian"]
+    assert answer.quotes[0].source_id == "002_cd3ce04a79d190fd"
+    assert answerer.ask("who wrote the article about how the finale ends?").outcome is Outcome.NOT_IN_ARTICLES
+    # A report the articles cite is none of them.
+    assert answerer.ask("who wrote the deadline article about the us top 10").outcome is Outcome.NOT_IN_ARTICLES
+    assert "Joel Kurian" not in first_quote_text(answerer, "who wrote the series")
+
+
 def test_a_country_the_articles_never_name_is_what_the_question_is_about(answerer):
     """Typed in lower case, "japan" is a name all the same."""
     assert answerer.ask("what rank did it hit in japan").outcome is Outcome.NOT_IN_ARTICLES

@@ -56,7 +56,10 @@ def classifier(embedder: Embedder) -> KindClassifier:
     ("how fast are the zombies", Kind.DESCRIPTION),  # what they are like
     ("what did viewers on twitter praise about it", Kind.SAID),
     ("which other korean netflix titles are named alongside it?", Kind.LIST),
-    ("how much were the lead actors paid?", Kind.NUMBER),  # how much, though it names actors
+    ("how much were the lead actors paid?", Kind.NUMBER),
+    ("who wrote the article about it becoming the second k-drama to trend at no. 1", Kind.AUTHOR),
+    ("whos the author of the piece on the finale", Kind.AUTHOR),
+    ("who wrote the scripts", Kind.CREW),  # the series' writer, not an article's  # how much, though it names actors
     ("how many actors learned the zombie moves", Kind.NUMBER),
     ("where did the writer get the idea for the story", Kind.REASON),  # where an idea came from is its origin
 ])

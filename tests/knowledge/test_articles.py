@@ -79,6 +79,14 @@ def test_a_bad_seed_is_skipped_with_a_warning_naming_it(tmp_path: Path, caplog, 
     assert "bad.txt" in caplog.text
 
 
+def test_the_byline_is_kept_whole_beside_the_article_never_in_it(articles):
+    assert articles["002_cd3ce04a79d190fd"].byline == "Written By Joel Kurian"  # its name on the next line
+    assert articles["000_cb171276084388ba"].byline is None
+    assert parse_article("x", "Headline Here\n\nBy Jane Doe\nThe series took the top spot.").byline == "By Jane Doe"
+    nameless = parse_article("y", "Headline Here\n\nWritten by\n\nThe series took the top spot.")
+    assert nameless.byline is None and [p.text for p in nameless.paragraphs] == ["The series took the top spot."]
+
+
 def test_a_dateline_and_the_outlet_are_read_where_the_page_states_them():
     text = ("Zombie Drama Tops the Chart\n\nPublished: February 7, 2022\n\nThe series took the top spot.\n\n"
             "Later Heading\n\nMore text here.\n\n© 2022 The Korea Herald. All rights reserved.")

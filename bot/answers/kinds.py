@@ -70,10 +70,14 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     (Kind.SAID, r"\b(which|what) (news (site|website|paper)|(news )?(outlet|publication|newspaper|magazine|"
                 r"source))s?\b|"
                 r"\b(which|what) (site|website)s? (first )?(reported|said|says|wrote)\b|\bwho (first )?reported\b"),
-    # Other works, not "some other app": "what else", "other shows", "before this", "his previous films".
+    # Other works, not "some other app": "what else he did", "other shows", "before this", "his previous films".
     # "before" a release, a premiere or the end is a time, not earlier works ("was there hype before it came out").
     # Asking how or why, other shows are what it is set against ("how are its zombies different from other shows").
-    (Kind.LIST, r"^(?!how\b|why\b).*(?:\b(else|others|previous\w*|previously|earlier)\b|"
+    # "What else has he directed" asks for works; "what else are the students struggling without", "who else is in the
+    # cast" do not.
+    (Kind.LIST, r"^(?!how\b|why\b).*(?:\bwhat else (?:has|have|had|did|does|do)\b|"
+                r"\bwhat else (?:is|was|are|were) [\w -]+ (?:in|known for)\W*$|"
+                r"\b(others|previous\w*|previously|earlier)\b|"
                 r"\b(titles?|shows?|films?|movies?|productions?)\b.*\bcompar\w*|"
                 r"\bbefore\b(?!.*\b(release\w*|came out|premiere\w*|aired|launch\w*|debut\w*|dropp?ed|end\w*|"
                 r"finale)\b)|"

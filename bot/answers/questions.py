@@ -283,9 +283,11 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
     head_match = _HEAD.search(lowered)
     head = next((w for w in head_match.groups() if w), None) if head_match else None
     if head_match and head_match.group(2):
-        # The attribute is the last word of its noun phrase: "what's the best bts album" asks for an album.
+        # The attribute is the last word of its noun phrase: "what's the best bts album" asks for an album; a
+        # participle after it is the verb ("what are the students forced to do" asks about students).
         phrase = _NOUN_RUN.match(lowered, head_match.start(2))
-        head = phrase.group(0).split()[-1] if phrase else head
+        run = phrase.group(0).split() if phrase else [head]
+        head = run[-2] if len(run) > 1 and run[-1].endswith(("ed", "ing")) else run[-1]
     compound_match = _COMPOUND.search(lowered)
     compound = compound_match.groups() if compound_match else None
     asked_words = tuple(w for w in words(content) if w not in STOPWORDS)
@@ -313,7 +315,7 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
         topic=tuple(term(w) for w in words(said_about.group("topic")) if w not in STOPWORDS | _WORK_NOUNS)
         if (said_about := _SAID_ABOUT.search(lowered)) else (),
         asks_name=bool(_ASKS_NAME.search(lowered)),
-        proper=(*(term(m.group(0).lower()) for m in _CAPITALISED.finditer(text)
-                  if not _OPENER.search(text[:m.start()]) and m.group(0).lower() not in STOPWORDS),
-                *(term(w) for w in _COUNTRY.findall(lowered))),
+        proper=tuple(dict.fromkeys((*(term(m.group(0).lower()) for m in _CAPITALISED.finditer(text)
+                                      if not _OPENER.search(text[:m.start()]) and m.group(0).lower() not in STOPWORDS),
+                                    *(term(w) for w in _COUNTRY.findall(lowered))))),
     )

@@ -190,6 +190,7 @@ def test_the_head_of_where_can_i_is_its_verb():
     ("what is the release date of the webtoon", None),  # "date" only says which kind of answer is wanted
     ("what is the zombie virus called", "virus"),
     ("what music plays in the finale", "music"),  # what X does: X is asked for
+    ("what are the students forced to go without", "students"),  # a participle after it is the verb
     ("which movie did he direct before this", None),  # a kind of work, which the articles need not call so
 ])
 def test_the_attribute_asked_about(raw: str, head: str | None):
@@ -220,7 +221,9 @@ def test_a_word_picking_among_things_makes_no_two_word_thing():
     ("Did Lee Yoo-mi win an Emmy?", ("lee", "yoo-mi", "emmy")),
     ("What Western zombie titles is it compared with?", ()),  # a direction, describing
     ("is it big with Korean viewers", ()),  # a nationality
-    ("Brazil, was it number one there?", ()),  # opening the question: capitalised whatever it is
+    ("Emmy winners, is she one?", ()),  # opening the question: capitalised whatever it is
+    ("Brazil, was it number one there?", ("brazil",)),  # … but a country is a name wherever it stands
+    ("was it number one in brazil too", ("brazil",)),  # … and however typed
 ])
 def test_the_names_a_question_capitalises(raw: str, proper: tuple[str, ...]):
     question = analyse(raw, KNOWN)

@@ -23,6 +23,7 @@ from bot.answers.facts_answers import JOB_TERMS, CastFacts, Named, asked_job
 from bot.answers.kinds import EXPECTS, Kind, KindClassifier, load_examples
 from bot.answers.normalise import Normaliser, is_english
 from bot.answers.questions import Question, Rejection, analyse
+from bot.answers.references import ArticleReferences
 from bot.answers.subject import Asked, Subjects
 from bot.answers.weights import TYPO_MIN_LENGTH, TYPO_SIMILARITY
 from bot.knowledge.embedding import Encoder
@@ -62,6 +63,7 @@ class Analysis:
     spellings: tuple[tuple[str, ...], ...] = ()
     # The terms naming a job whose holders are among the speakers ("director"): their words have them.
     job_terms: frozenset[str] = frozenset()
+    article: str | None = None  # the article it points at ("the February 7 article"), answered from alone
 
 
 class Analyser:
@@ -75,6 +77,7 @@ class Analyser:
         self.name_terms = self._collect_name_terms()
         self.matcher = Matcher(thesaurus, self.name_terms, self.subjects.works)
         self.facts = CastFacts(knowledge.cast)
+        self.references = ArticleReferences(knowledge.articles)
         self.acronyms = self._collect_acronyms()
         # Bounded: every new word asked adds an entry, and a bot runs for weeks.
         self.related_vocabulary = lru_cache(maxsize=8192)(self._scan_related)
@@ -105,7 +108,10 @@ class Analyser:
         lowered = question.text.lower()
         aliases = self._alias_names(question.text)
         vector = self.embedder.encode([" ".join([self._without_title(question.text), *aliases])])[0]
-        kind = self.kinds.classify(lowered, vector)
+        # The words pointing at an article ("Joel Kurian's piece", "according to the February 7 article") ask
+        # nothing of it; they are read as typed (a quoted headline is not to be tidied).
+        reference = self.references.find(first.text.lower())
+        kind = self.kinds.classify(self.references.asking(lowered) if reference else lowered, vector)
         question = replace(question, expects=EXPECTS.get(kind, question.expects))
         asked = self.subjects.asked(question.text)
         named = tuple(self.facts.named_in(words(lowered)))
@@ -117,7 +123,10 @@ class Analyser:
                                                                        else (n.name, *n.variants))),
                                         *aliases, *(n for group in self.aliases.mentioned_in(by_job) for n in group)]))
         vocabulary = self.subjects.vocabulary(asked)
-        query_terms = self._choice_made(question, self.query_terms(question), vocabulary)
+        if reference:
+            question = replace(question, figures=tuple(f for f in question.figures if f not in reference.terms))
+        query_terms = [t for t in self._choice_made(question, self.query_terms(question), vocabulary)
+                       if not reference or t not in reference.terms]
         # A name typed in parts ("gwi nam") is the whole name (Gwi-nam), not its syllables: "Nam-Ra" shares one.
         query_terms += [joined for n in named for joined in _joined_names(n.name) if joined not in query_terms]
         # A name the facts recognise, however typed ("parkjihu"), is known.
@@ -131,7 +140,8 @@ class Analyser:
                         unknown=self.unknown_share(question, [t for t in query_terms if t not in name_words],
                                                    vocabulary),
                         job_terms=frozenset(t for t in question.terms if by_job
-                                            and any(same_family(t, j) for j in JOB_TERMS)))
+                                            and any(same_family(t, j) for j in JOB_TERMS)),
+                        article=reference.source_id if reference else None)
 
     def unknown_share(self, question: Question, query_terms: list[str], vocabulary: frozenset[str]) -> float:
         """The rarity-weighted share of the question's non-name words that the articles never use.

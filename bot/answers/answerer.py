@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import cached_property
 
 import numpy as np
@@ -110,6 +111,11 @@ class Answerer:
         return Answer(question, Outcome.ANSWERED, (quote,))
 
     @cached_property
+    def _source_ids(self) -> np.ndarray:
+        """Each sentence's article, by sentence id."""
+        return np.array([s.source_id for s in self.knowledge.sentences])
+
+    @cached_property
     def _cited_report(self) -> re.Pattern[str]:
         """A report of an outlet the articles cite, by the one-word speakers of their sentences ("as per a report
         on Deadline", "Soompi reported"; not "Another hailed …", which opens its sentence): "the deadline
@@ -137,9 +143,14 @@ class Answerer:
                                                    and any(n.is_character for n in analysed.named))
         if analysed.kind not in FACT_KINDS or not pointer:
             return None
-        return answer_from_facts(analysed.kind, analysed.lowered, analysed.named, self.analyser.facts,
-                                 frozenset(analysed.terms) - self.analyser.series_terms,
-                                 analysed.about_series_only, MAX_QUOTES)
+        found = answer_from_facts(analysed.kind, analysed.lowered, analysed.named, self.analyser.facts,
+                                  frozenset(analysed.terms) - self.analyser.series_terms,
+                                  analysed.about_series_only, MAX_QUOTES)
+        if found is None or analysed.article is None or not found.citations:
+            return found
+        # Asked of one article ("the February 7 article"), its own statement of the fact, else its sentences.
+        own = tuple(c for c in found.citations if c.source_id == analysed.article)
+        return replace(found, citations=own) if own else None
 
     def answer(self, question: str, candidates: list[Candidate], about: str | None = None) -> Answer:
         """Quote the best candidates, or abstain when even the best is weak, or none holds what the
@@ -160,6 +171,8 @@ class Answerer:
         subjects = self.analyser.subjects
         query_terms = subjects.focus(analysed.asked, analysed.terms)
         allowed = subjects.allowed(analysed.asked)
+        if analysed.article is not None:
+            allowed = allowed & (self._source_ids == analysed.article)
         similarity = np.where(allowed, self._sentence_similarity(vector), -np.inf)
         passage_dense = {sid: dense for sid, dense in self._candidate_sentences(vector, similarity, query_terms).items()
                          if allowed[sid]}

@@ -1,0 +1,95 @@
+"""Which article a question points at, when it names one: "the February 7 article", "Joel Kurian's piece",
+"according to the 'what is this hit series' article".
+
+Fans who read the sources cite them by date, author or headline. Such a question is answered from that
+article alone, and the words that point at it (the author's name, the date) are no part of what it asks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from bot.knowledge.articles import Article
+from bot.knowledge.text import terms
+from bot.knowledge.wordlists import MONTHS
+
+# A question speaks of an article when it uses one of these words.
+_ARTICLE_WORD = re.compile(r"\b(article|piece|report|story|post|write-?up)s?\b")
+# A byline's name: what follows "by".
+_BY = re.compile(r"\bby\s+(?P<name>.+)$", re.IGNORECASE)
+# A quoted headline ("the 'what is this hit series' article"): at least two words between quotation marks, which
+# are no apostrophes ("who's").
+_QUOTED = re.compile(r"(?<![a-z])['\"“‘](?P<text>[^'\"”’]+\s[^'\"”’]+)['\"”’](?![a-z])")
+# "According to the February 7 article": where the answer is to come from, not what is asked.
+_ACCORDING = re.compile(r"\b(?:according to|as per|per)\s+[^,?]*?\b(?:article|piece|report|story|post|write-?up)s?\b,?")
+# How close a quoted text must be to a headline (or an untitled article's opening words) to point at it.
+MIN_HEADLINE_MATCH = 85
+_MONTH_NAMES = {name.lower(): number for number, name in enumerate(MONTHS, start=1)}
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The article a question points at, and the terms of the words pointing at it."""
+
+    source_id: str
+    terms: frozenset[str]
+
+
+class ArticleReferences:
+    """Reads a question for the article it names, against the articles' dates, bylines and headlines."""
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        self._articles = list(articles)
+        self._authors = {a.source_id: m.group("name").strip().lower()
+                         for a in articles if a.byline and (m := _BY.search(a.byline))}
+
+    def find(self, lowered: str) -> Reference | None:
+        """The one article the (lower-cased) question points at, if it points at exactly one."""
+        if not _ARTICLE_WORD.search(lowered):
+            return None
+        found: dict[str, set[str]] = {}
+        for article in self._articles:
+            for pointer in (self._author(article, lowered), _date(article, lowered), _headline(article, lowered)):
+                if pointer:
+                    found.setdefault(article.source_id, set()).update(terms(pointer))
+        if len(found) != 1:
+            return None
+        (source_id, pointing), = found.items()
+        return Reference(source_id, frozenset(pointing))
+
+    @staticmethod
+    def asking(lowered: str) -> str:
+        """The question without its "according to the … article": what it asks of the article it points at."""
+        return " ".join(_ACCORDING.sub(" ", lowered).split())
+
+    def _author(self, article: Article, lowered: str) -> str | None:
+        author = self._authors.get(article.source_id)
+        return author if author and re.search(rf"\b{re.escape(author)}\b", lowered) else None
+
+
+def _date(article: Article, lowered: str) -> str | None:
+    """The words giving the article's date ("february 7", "feb 7th", "7 feb"), if the question has them."""
+    if not article.date:
+        return None
+    _, month, day = (int(part) for part in article.date.split("-"))
+    for name, number in _MONTH_NAMES.items():
+        if number != month:
+            continue
+        spelt = rf"(?:{name}|{name[:3]})"
+        match = re.search(rf"\b{spelt}\.?\s+{day}(?:st|nd|rd|th)?\b|\b{day}(?:st|nd|rd|th)?\s+{spelt}\b", lowered)
+        if match:
+            return match.group(0)
+    return None
+
+
+def _headline(article: Article, lowered: str) -> str | None:
+    """A quoted text close to the article's headline, or to its opening words when it has none."""
+    for match in _QUOTED.finditer(lowered):
+        text = match.group("text")
+        if fuzz.partial_ratio(text, article.label.lower()) >= MIN_HEADLINE_MATCH:
+            return text
+    return None

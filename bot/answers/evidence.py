@@ -66,12 +66,15 @@ _CAUSE = re.compile(r"\b(because|due to|owing to|in the wake of|as a result|caus
                     r"inspired by|based on|adapted from|result of|(that|this|which) is why|(that|this)'s why)\b", re.I)
 # Where figures or words come from: the source a report cites, what is not asked why.
 _SOURCE = re.compile(r"\b(citing|according to|as per|sourced from)\b", re.I)
+# How many, in words: "the losses were numerous", "spared no one", "most of the cast", "countless productions".
+_QUANTIFIER = re.compile(r"\b(numerous|many|most|all|every|everyone|no one|none|nobody|few|several|countless|"
+                         r"dozens|hundreds|thousands|a lot|lots|plenty|majority|handful)\b", re.I)
 _GENRE = re.compile(rf"\b({'|'.join(GENRES)})\b", re.I)
 # Where it is out: a release or streaming word, then "on" a name ("available to stream on Netflix worldwide").
 _AVAILABLE = re.compile(r"\b(stream\w*|available|released?|premiered?|debuted?|air(?:ed|s)?|dropped|launched|"
                         r"watch\w*)\b(?:\s+[\w,]+){0,4}?\s+on\s+(?:the\s+)?[A-Z]")
 # The kinds of answer a pattern finds in the sentence.
-_SLOT_PATTERNS = {Expects.PLACE: _PLACE, Expects.PLATFORM: _AVAILABLE}
+_SLOT_PATTERNS = {Expects.PLACE: _PLACE, Expects.PLATFORM: _AVAILABLE, Expects.QUANTITY: _QUANTIFIER}
 # Whose a genre is: a name's ("Hwang Dong-hyuk's survival drama" is Squid Game), not the series'.
 _OWNED = re.compile(r"[A-Z][\w-]*['’]s\s+(?:[\w/-]+\s+)?$")
 _RANK = re.compile(RANK, re.I)

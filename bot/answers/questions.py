@@ -33,6 +33,7 @@ class Expects(StrEnum):
     OTHER_TITLE = "other_title"  # what else someone made or was in: a sentence naming another show
     ORDINAL = "ordinal"  # "is it the first …": a sentence stating a rank, whichever it is
     GENRE = "genre"  # "what genre is it": a sentence naming one
+    QUANTITY = "quantity"  # "do a lot of characters die": a sentence saying how many ("numerous", "no one")
     PLATFORM = "platform"  # where to watch it: a sentence saying where it is out ("available to stream on Netflix")
     ANY = "any"
 
@@ -59,6 +60,10 @@ _EXPECTS = (
     (Expects.ORDINAL, re.compile(r"\bwhere (did|does|do|is|was|will) [\w' -]+ rank\w*\b|"
                                  r"\b(what|which) (place|position|spot)\b")),
     (Expects.GENRE, re.compile(r"\b(genres?|(kind|type|sort) of (show|series|drama|k-drama))\b")),
+    # Whether many do something ("do a lot of characters die", "are most of the cast new actors"); not "like most
+    # k-dramas", which compares.
+    (Expects.QUANTITY, re.compile(r"^(?:do|does|did|are|is|were|was|r|will|have|has)\b.*?"
+                                  r"\b(?:a lot of|lots of|plenty of|tons of|most of|many)\b")),
     (Expects.DATE, re.compile(rf"{WHEN}|"
                               r"\b(what (day|date|year|month|time)s?|which (day|date|year|month)s?|"
                               r"(release|premiere|air) date)\b")),

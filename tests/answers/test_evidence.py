@@ -189,6 +189,9 @@ def test_an_opening_clause_does_not_make_a_sentence_about_another_show(answerer)
     ("is hyosan a real city?", "Hyosan is a fictional city.", True),
     ("which real school did they use for hyosan high", "They are stuck in Hyosan High School.", False),
     ("where are the students trapped", "The students are trapped in Hyosan High School.", True),
+    # Whether many do something is answered by how many.
+    ("do a lot of characters die", "The losses were numerous, the scriptwriters spared no one.", True),
+    ("do a lot of characters die", "If you don't see a character die on screen, there's always hope.", False),
     # Where something was posted is the site.
     ("where was the video posted", '"They learned zombie moves," a Twitter user said while sharing a video.', True),
     # Where something comes from is its inspiration or the source cited for it; why it happened, only a cause.

@@ -126,6 +126,15 @@ def test_a_question_about_the_real_place_behind_the_story_is_read(raw: str, real
     assert question.real_place is real
 
 
+@pytest.mark.parametrize(("raw", "expects"), [
+    ("do a lot of characters die?", Expects.QUANTITY), ("are most of the cast new actors?", Expects.QUANTITY),
+    ("is it 16 eps like most kdramas?", Expects.ANY),  # "like most" compares; it asks no quantity
+])
+def test_whether_many_do_something_asks_how_many(raw: str, expects: Expects):
+    question = analyse(raw, KNOWN)
+    assert isinstance(question, Question) and question.expects is expects
+
+
 def test_number_one_is_a_rank_not_a_number_asked_for():
     question = analyse("which 25 countries was it number one in?", KNOWN)
     assert isinstance(question, Question)

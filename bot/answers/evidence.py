@@ -70,6 +70,9 @@ _SOURCE = re.compile(r"\b(citing|according to|as per|sourced from)\b", re.I)
 _QUANTIFIER = re.compile(r"\b(numerous|many|most|all|every|everyone|no one|none|nobody|few|several|countless|"
                          r"dozens|hundreds|thousands|a lot|lots|plenty|majority|handful)\b", re.I)
 _GENRE = re.compile(rf"\b({'|'.join(GENRES)})\b", re.I)
+_GENRE_TERMS = frozenset(terms(" ".join(GENRES)))
+# How many words before a title may say what kind of work it is ("the record-breaking survival thriller show,").
+KIND_WINDOW = 5
 # Where it is out: a release or streaming word, then "on" a name ("available to stream on Netflix worldwide").
 _AVAILABLE = re.compile(r"\b(stream\w*|available|released?|premiered?|debuted?|air(?:ed|s)?|dropped|launched|"
                         r"watch\w*)\b(?:\s+[\w,]+){0,4}?\s+on\s+(?:the\s+)?[A-Z]")
@@ -232,7 +235,16 @@ class Matcher:
         return bool(_CAUSE.search(sentence.quote) or (not question.asks_why and _SOURCE.search(sentence.quote)))
 
     def _other_title(self, question: Question, sentence: Sentence, speakers: tuple[str, ...]) -> bool:
-        return any(title != self.series for title in self.titles(sentence.quote))
+        """Another work, of the kind asked for: "the survival thriller show, Squid Game" is no other zombie show."""
+        text = sentence.quote
+        return any(m.work != self.series and not self._other_kind(question, text[:m.start])
+                   for m in (self.works.mentions(text) if self.works else ()))
+
+    def _other_kind(self, question: Question, before: str) -> bool:
+        """Whether the words introducing a title give it a genre, and not the kind of work asked for."""
+        described = [w.term for w in tokens(_CLAUSE_END.split(before.rstrip(" ,\"“‘'"))[-1])][-KIND_WINDOW:]
+        return bool(question.kind_of_work) and any(t in _GENRE_TERMS for t in described) \
+            and not any(self.related(k, t) for k in question.kind_of_work for t in described)
 
     def _date(self, question: Question, sentence: Sentence, speakers: tuple[str, ...]) -> bool:
         """A date, or a time reckoned from something other than what is asked about: "7 days after its release"

@@ -101,6 +101,9 @@ _NOUN_RUN = re.compile(r"(?:(?!(?:" + "|".join(map(re.escape, sorted(STOPWORDS))
 # stand together somewhere in the articles, or they don't say (bot.answers.analysis).
 _COMPOUND = re.compile(r"\b(?:what|which)\s+([a-z0-9-]+)\s+([a-z0-9-]+)\s+"
                        r"(?:does|did|do|is|was|are|were|has|have|had)\b")
+# Other works of a kind: "other zombie shows", "what other korean netflix titles".
+_WORKS_OF_A_KIND = re.compile(r"\bother\s+(?P<kind>(?:[a-z-]+\s+){1,2}?)(?:shows?|series|dramas?|k-dramas?|films?|"
+                              r"movies?|titles?|productions?|stuff)\b")
 # Words that pick among things rather than name one: "which earlier works" asks for works, not for "earlier
 # works" as a phrase the articles must use.
 _PICKING = frozenset("other others earlier previous later similar main first last new old best".split())
@@ -207,6 +210,7 @@ class Question:
     real_place: bool = False  # asks where it was filmed, or whether a place of the story is real
     rank_verb: str | None = None  # what "the first k-drama to top netflix" ranks by ("top"): the rank must be for it
     asks_why: bool = False  # "according to Lee, why …": the words quoted must give a reason
+    kind_of_work: tuple[str, ...] = ()  # what the other works asked for are ("other zombie shows": zombie)
     qualifier: str | None = None  # the term qualifying the thing named ("zombie" virus); a name in its place: another
     topic: tuple[str, ...] = ()  # the terms of what someone is asked to have said something about
     asks_name: bool = False  # "what is the choreographer's name": a job or "a Twitter user" is no answer
@@ -316,6 +320,7 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
         real_place=bool(_REAL_PLACE.search(lowered)),
         rank_verb=term(ranked.group("verb")) if ranked and ranked.group("verb") else None,
         asks_why=bool(_ASKS_WHY.search(lowered)),
+        kind_of_work=tuple(terms(kind_match.group("kind"))) if (kind_match := _WORKS_OF_A_KIND.search(lowered)) else (),
         qualifier=term(qualifier) if qualifier and qualifier not in STOPWORDS and not qualifier.isdigit() else None,
         topic=tuple(term(w) for w in words(said_about.group("topic")) if w not in STOPWORDS | _WORK_NOUNS)
         if (said_about := _SAID_ABOUT.search(lowered)) else (),

@@ -189,6 +189,12 @@ def test_an_opening_clause_does_not_make_a_sentence_about_another_show(answerer)
     ("is hyosan a real city?", "Hyosan is a fictional city.", True),
     ("which real school did they use for hyosan high", "They are stuck in Hyosan High School.", False),
     ("where are the students trapped", "The students are trapped in Hyosan High School.", True),
+    # Other works of the kind asked for: a title introduced with another genre is none.
+    ("what other zombie shows is it compared to", 'It tops the chart after the survival thriller show, "Squid Game."',
+     False),
+    ("what other zombie shows is it compared to", '"World War Z" or "The Walking Dead", there are countless others.',
+     True),
+    ("what other shows is it compared to", 'It tops the chart after the survival thriller show, "Squid Game."', True),
     # Whether many do something is answered by how many.
     ("do a lot of characters die", "The losses were numerous, the scriptwriters spared no one.", True),
     ("do a lot of characters die", "If you don't see a character die on screen, there's always hope.", False),

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.answers.questions import PLATFORM, WHEN, Expects
+from bot.answers.questions import PLATFORM, WHEN, WHY_MENTIONED, Expects
 
 KINDS_FILE = Path(__file__).resolve().parent.parent / "data" / "answer_kinds.txt"
 
@@ -61,6 +61,8 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     (Kind.PLACE, r"^where\b(?!.*\b(watch|stream\w*|(come|came|comes) from|buy|read|rank\w*|idea|inspir\w*)\b)"),
     # Where an idea came from is its origin ("where did the writer get the idea for it").
     (Kind.REASON, r"^where\b.*\b(idea|inspir\w*)\b|\bwhat inspired\b"),
+    # Why an article mentions something is what it says about it ("why is bts even mentioned").
+    (Kind.DESCRIPTION, WHY_MENTIONED.pattern),
     # What an article says is what it tells, not someone's words ("what does the spoiler section say …").
     (Kind.DESCRIPTION, r"\b(article|section|piece|synopsis|description)s? (say|says|said|think|thinks|mention\w*)\b|"
                        r"\baccording to (the|that|this|one) (\w+ )?(article|section|piece|synopsis)s?\b"),

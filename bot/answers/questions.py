@@ -50,6 +50,13 @@ PLATFORM = (r"\b(app|platform|streaming (service|site|platform)|streamer)s?\b(?!
 # "when" asks for a date unless another question word comes first ("what record did it set when it reached No. 1",
 # "where are they trapped when …").
 WHEN = r"^(?!.*\b(who|what|which|where|why|how)\b.*\bwhen\b).*\bwhen\b"
+# Words about the articles themselves ("why does one article bring up AMC", "according to the articles"): no part of
+# what is asked of them.
+_ABOUT_THE_ARTICLES = frozenset("article articles piece pieces mention mentions mentioned mentioning bring brings "
+                                "brought".split())
+# Why an article mentions something ("why does one article bring up AMC").
+WHY_MENTIONED = re.compile(r"\b(?:why|how come)\b.*\b(?:mention\w*|brings? up|brought up|bringing up|referenc\w*|"
+                           r"cite[sd]?|name-?dropp?\w*)\b")
 # A question whether something is the first (or any rank) of its kind: "is it the first k-drama to …".
 _RANKED = re.compile(r"\bthe " + RANK + r"\s+(?P<target>(?:[\w-]+\s+){0,2}[\w-]+)\s+"
                      r"(?:to\s+(?P<verb>[a-z-]+)|among|ever)\b")
@@ -79,6 +86,8 @@ _EXPECTS = (
                               r"\b(list|name)\s+(the|all)\b(?!\s+other\b)|\bname of (the|its|their) [a-z]|"
                               r"\bwhat\s+(?!else\b)[a-z-]+(\s+[a-z-]+)?\s+(is|was|are|were|does|did|do|has|have|had)\b")),
     (Expects.ORDINAL, _RANKED),
+    # Why an article mentions something is what it says about it, not a cause ("why is bts even mentioned").
+    (Expects.ANY, WHY_MENTIONED),
     (Expects.REASON, re.compile(r"\b(why|how come|(come|came|comes) from|origins?)\b")),
 )
 # A question about how the story goes or ends may be answered from a spoiler section first.
@@ -299,7 +308,7 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
         head = run[-2] if len(run) > 1 and run[-1].endswith(("ed", "ing")) else run[-1]
     compound_match = _COMPOUND.search(lowered)
     compound = compound_match.groups() if compound_match else None
-    asked_words = tuple(w for w in words(content) if w not in STOPWORDS)
+    asked_words = tuple(w for w in words(content) if w not in STOPWORDS | _ABOUT_THE_ARTICLES)
     ranked = _RANKED.search(lowered)
     if _ABOUT_WHAT.search(lowered):
         asked_words += ("plot",)

@@ -57,6 +57,7 @@ def classifier(embedder: Embedder) -> KindClassifier:
     ("what did viewers on twitter praise about it", Kind.SAID),
     ("which other korean netflix titles are named alongside it?", Kind.LIST),
     ("how much were the lead actors paid?", Kind.NUMBER),
+    ("why is bts even mentioned", Kind.DESCRIPTION),  # why an article mentions it: what it says about it
     ("what else has lee jae-gyu directed", Kind.LIST), ("what else is lee yoo-mi known for", Kind.LIST),
     ("besides the zombies what else are the students struggling without", None),  # no works: no rule knows it
     ("who wrote the article about it becoming the second k-drama to trend at no. 1", Kind.AUTHOR),

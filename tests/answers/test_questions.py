@@ -135,6 +135,12 @@ def test_whether_many_do_something_asks_how_many(raw: str, expects: Expects):
     assert isinstance(question, Question) and question.expects is expects
 
 
+def test_words_about_the_articles_are_no_part_of_what_is_asked():
+    question = analyse("why does one article bring up AMC?", KNOWN)
+    assert isinstance(question, Question)
+    assert question.expects is Expects.ANY and "article" not in question.words and "amc" in question.words
+
+
 def test_number_one_is_a_rank_not_a_number_asked_for():
     question = analyse("which 25 countries was it number one in?", KNOWN)
     assert isinstance(question, Question)

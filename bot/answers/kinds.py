@@ -73,7 +73,8 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
                 r"source))s?\b|"
                 r"\b(which|what) (site|website)s? (first )?(reported|said|says|wrote)\b|\bwho (first )?reported\b"),
     # Other works, not "some other app": "what else he did", "other shows", "before this", "his previous films".
-    # "before" a release, a premiere or the end is a time, not earlier works ("was there hype before it came out").
+    # "before" a release, a premiere or the end is a time, not earlier works ("was there hype before it came out"), and
+    # so is "before" a clause ("what blew up before the k-dramas did").
     # Asking how or why, other shows are what it is set against ("how are its zombies different from other shows").
     # "What else has he directed" asks for works; "what else are the students struggling without", "who else is in the
     # cast" do not.
@@ -82,7 +83,7 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
                 r"\b(others|previous\w*|previously|earlier)\b|"
                 r"\b(titles?|shows?|films?|movies?|productions?)\b.*\bcompar\w*|"
                 r"\bbefore\b(?!.*\b(release\w*|came out|premiere\w*|aired|launch\w*|debut\w*|dropp?ed|end\w*|"
-                r"finale)\b)|"
+                r"finale|did|was|were|became|blew|got|went|happened|took|hit)\b)|"
                 r"\bother (\w+ ){0,2}(shows?|series|dramas?|k-?dramas?|films?|movies?|titles?|roles?|works?|projects?|"
                 r"productions?|webtoons?|comics?|books?|stuff)\b)"),
     # A yes-or-no question that asks for nothing else ("are most of the cast new actors?") wants no name.

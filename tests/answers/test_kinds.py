@@ -39,6 +39,7 @@ def classifier(embedder: Embedder) -> KindClassifier:
     ("what does the spoiler section say a sequel could reveal", Kind.DESCRIPTION),  # what an article tells
     ("was there hype before it came out", Kind.YES_NO),  # "before" a release is a time, not earlier works
     ("do many characters die before the end", Kind.YES_NO),  # so is "before" the end
+    ("what korean stuff blew up worldwide before the k-dramas did", None),  # … and "before" a clause
     ("who is kim byung-chul playing", Kind.ROLE),
     ("who is playing on-jo", Kind.ACTOR),
     ("who did lee yoo-mi play in squid game", Kind.ROLE),

@@ -302,8 +302,8 @@ class Matcher:
         """A name beside the thing a "which …" question asks about, other than the question's own words and
         the sentence's speaker: "in 25 countries across the globe, Soompi reported" names no country, nor does a
         name of where it is ("the virus spread in South Korea"). A name before it stands where the question's
-        qualifier would ("the COVID-19 virus" for "the zombie virus
-        called"), so it names another, unless the qualifier is there too ("Hyosan High School")."""
+        qualifier would ("the COVID-19 virus" for "the zombie virus called"), so it names another, unless the
+        qualifier is there too ("Hyosan High School")."""
         words = tokens(sentence.quote)
         asked = set(question.terms) | (set(terms(sentence.speaker)) if sentence.speaker else set())
         names = [i for i, w in enumerate(words) if w.is_name and w.term not in asked]
@@ -314,6 +314,7 @@ class Matcher:
                    for t in self._targets(question, words) for n in names)
 
     def _qualified(self, question: Question, between: list[Token]) -> bool:
+        """Whether the words between a name and the thing asked about hold the question's qualifier, if any."""
         return question.qualifier is None or any(self.related(question.qualifier, w.term) for w in between)
 
     @staticmethod

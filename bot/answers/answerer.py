@@ -261,11 +261,13 @@ class Answerer:
 
     def _slot_holders(self, analysed: Analysis) -> list[int]:
         """For a question whose slot is rare and telling, every sentence holding it, wherever it stands:
-        what a named person said (their attributed words), a rank ("the second Korean series to …") or where
-        it is out ("available to stream on Netflix"), which retrieval by the question's own words ("is it the
-        first …", "can i watch it outside korea") would miss."""
+        what a named person said (their attributed words), a rank ("the second Korean series to …"), where
+        it is out ("available to stream on Netflix") or its genre ("the new thriller/survival drama"), which
+        retrieval by the question's own words ("is it the first …", "can i watch it outside korea", "what genre is
+        it described as") would miss."""
         expects = analysed.question.expects
-        if not (expects in (Expects.ORDINAL, Expects.PLATFORM) or (expects is Expects.SPEECH and analysed.speakers)):
+        if not (expects in (Expects.ORDINAL, Expects.PLATFORM, Expects.GENRE)
+                or (expects is Expects.SPEECH and analysed.speakers)):
             return []
         return [s.id for s in self.knowledge.sentences
                 if self.analyser.matcher.has_slot(analysed.question, s, analysed.speakers)]

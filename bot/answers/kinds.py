@@ -63,6 +63,8 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     (Kind.REASON, r"^where\b.*\b(idea|inspir\w*)\b|\bwhat inspired\b"),
     # Why an article mentions something is what it says about it ("why is bts even mentioned").
     (Kind.DESCRIPTION, WHY_MENTIONED.pattern),
+    # What genre it is described as is its genre, not someone's words.
+    (Kind.DESCRIPTION, r"\b(what|which) (genre|kind of (show|series|drama))\b"),
     # What an article says is what it tells, not someone's words ("what does the spoiler section say …").
     (Kind.DESCRIPTION, r"\b(article|section|piece|synopsis|description)s? (say|says|said|think|thinks|mention\w*)\b|"
                        r"\baccording to (the|that|this|one) (\w+ )?(article|section|piece|synopsis)s?\b"),
@@ -90,8 +92,10 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     (Kind.YES_NO, rf"{_NO_QUESTION_WORD}{AUXILIARY}\b"),
     # "kim byung chul is in this?": whether someone is in it, asked as a statement.
     (Kind.YES_NO, rf"{_NO_QUESTION_WORD}.*\b(is|was|are|were) in\b"),
-    # Who shared or posted something is someone, whatever it shows ("who shared the video of the actors …").
-    (Kind.PERSON, r"\bwho (first )?(shared|posted|tweeted|uploaded|leaked|filmed)\b"),
+    # Who shared or posted something is someone, whatever it shows ("who shared the video of the actors …"); so is
+    # who made something of the series other than the series ("who made the zombie choreography for the actors").
+    (Kind.PERSON, r"\bwho (first )?(shared|posted|tweeted|uploaded|leaked|filmed)\b|"
+                  r"\bwho (made|created|designed|did|came up with) the (?!show|series|drama|webtoon|comic)\w+"),
     # How much or how many, whoever it is about ("how much were the lead actors paid").
     (Kind.NUMBER, r"\bhow (many|much)\b"),
     # "what part does she play" asks for a role; "what part of the story" does not.

@@ -305,6 +305,10 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
         # participle after it is the verb ("what are the students forced to do" asks about students).
         phrase = _NOUN_RUN.match(lowered, head_match.start(2))
         run = phrase.group(0).split() if phrase else [head]
+        # … up to a name starting a clause ("what is the official synopsis Netflix gave").
+        typed = text.split()
+        run = run[:next((i for i, w in enumerate(run[1:], 1) if any(t.lower() == w and t[:1].isupper()
+                                                                    for t in typed)), len(run))]
         head = run[-2] if len(run) > 1 and run[-1].endswith(("ed", "ing")) else run[-1]
     compound_match = _COMPOUND.search(lowered)
     compound = compound_match.groups() if compound_match else None

@@ -63,6 +63,8 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     (Kind.REASON, r"^where\b.*\b(idea|inspir\w*)\b|\bwhat inspired\b"),
     # Why an article mentions something is what it says about it ("why is bts even mentioned").
     (Kind.DESCRIPTION, WHY_MENTIONED.pattern),
+    # What "they" (the articles) think is what the articles tell ("do they think netflix will make a sequel").
+    (Kind.DESCRIPTION, r"\b(do|does|did) (they|you|the articles?|the writers?|the authors?) (think|reckon|expect)\b"),
     # What genre it is described as is its genre, not someone's words.
     (Kind.DESCRIPTION, r"\b(what|which) (genre|kind of (show|series|drama))\b"),
     # What an article says is what it tells, not someone's words ("what does the spoiler section say …").
@@ -95,7 +97,8 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     # Who shared or posted something is someone, whatever it shows ("who shared the video of the actors …"); so is
     # who made something of the series other than the series ("who made the zombie choreography for the actors").
     (Kind.PERSON, r"\bwho (first )?(shared|posted|tweeted|uploaded|leaked|filmed)\b|"
-                  r"\bwho (made|created|designed|did|came up with) the (?!show|series|drama|webtoon|comic)\w+"),
+                  r"\bwho (made|created|designed|did|came up with) the "
+                  r"(?!(\w+ )?(show|series|drama|webtoon|comic|manhwa|story)\b)\w+"),
     # How much or how many, whoever it is about ("how much were the lead actors paid").
     (Kind.NUMBER, r"\bhow (many|much)\b"),
     # "what part does she play" asks for a role; "what part of the story" does not.

@@ -100,6 +100,9 @@ _HEAD = re.compile(r"\b(?:where|how) (?:can|could|do|should) (?:i|we|you|u) ([a-
                    r"\bhow\s+(?!many\b|much\b|did\b|does\b|do\b|is\b|was\b|are\b|were\b|can\b|could\b|"
                    r"would\b|will\b|has\b|have\b|had\b|long\b|quickly\b|soon\b|fast\b|often\b|far\b|big\b|"
                    r"huge\b|large\b)([a-z]+)|"
+                   # "has she won any awards": the thing asked about, unless it only asks for news of it.
+                   r"\bany\s+(?:other\s+)?(?!(?:numbers?|figures?|stats?|news|info|information|details?|updates?|word|"
+                   r"idea|clue|chance|way|data|sources?)\b)([a-z]+)|"
                    # "what music plays in the finale", "which language is it in": the thing asked for.
                    r"\b(?:what|which)\s+(?!(?:is|was|are|were|does|did|do|has|have|had|else|kind|sort|type)\b)"
                    r"([a-z]+)\s+(?:is|was|are|were|does|did|do|has|have|had|plays?|played)\b")
@@ -298,7 +301,8 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
         qualifier = match.groupdict().get("qualifier")
     elif expects is Expects.NUMBER and _DURATION.search(lowered):
         target = _TIME_UNITS
-    head_match = _HEAD.search(lowered)
+    # … in the question itself, not in a rephrasing after it ("why do they attack first? like whats their motive").
+    head_match = _HEAD.search(lowered.split("?", 1)[0] or lowered)
     head = next((w for w in head_match.groups() if w), None) if head_match else None
     if head_match and head_match.group(2):
         # The attribute is the last word of its noun phrase: "what's the best bts album" asks for an album; a

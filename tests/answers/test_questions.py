@@ -206,6 +206,9 @@ def test_the_head_of_where_can_i_is_its_verb():
     ("what is the zombie virus called", "virus"),
     ("what music plays in the finale", "music"),  # what X does: X is asked for
     ("What is the official synopsis Netflix gave for it?", "synopsis"),  # up to a name starting a clause
+    ("has lee yoo-mi won any awards for squid game", "awards"),
+    ("kdramas are blowing up, any numbers on that", None),  # it asks for news of it
+    ("why do the zombies attack first? like whats their motive", None),  # a rephrasing after the question
     ("what are the students forced to go without", "students"),  # a participle after it is the verb
     ("which movie did he direct before this", None),  # a kind of work, which the articles need not call so
 ])

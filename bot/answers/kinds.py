@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.answers.questions import PLATFORM, WHEN, WHY_MENTIONED, Expects
+from bot.answers.questions import PLATFORM, WHEN, WHERE_IT_RANKS, WHY_MENTIONED, Expects
 
 KINDS_FILE = Path(__file__).resolve().parent.parent / "data" / "answer_kinds.txt"
 
@@ -56,6 +56,8 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
                   r"\b(article|piece|story|report|post|write-?up)s?\b|"
                   r"\b(author|writer|journalist|reporter|byline) (of|for|on) (the|that|this|one|an?) (\w+ )?"
                   r"(article|piece|story|report|post)\b|\b(article|piece|report)['’]?s? (author|writer|byline)\b"),
+    # Where it ranks or placed is a position, not a place (bot.answers.questions reads which).
+    (Kind.DESCRIPTION, WHERE_IT_RANKS.pattern),
     # Opening on "where", a place, whatever was done there ("where did lee talk about his zombies").
     # Where it ranks is a rank, not a place.
     (Kind.PLACE, r"^where\b(?!.*\b(watch|stream\w*|(come|came|comes) from|buy|read|rank\w*|idea|inspir\w*)\b)"),

@@ -54,6 +54,11 @@ WHEN = r"^(?!.*\b(who|what|which|where|why|how)\b.*\bwhen\b).*\bwhen\b"
 # what is asked of them.
 _ABOUT_THE_ARTICLES = frozenset("article articles piece pieces mention mentions mentioned mentioning bring brings "
                                 "brought".split())
+# Where it ranks or placed, what place it took: a position ("where did it place among …"); not where something
+# takes place.
+WHERE_IT_RANKS = re.compile(r"\bwhere (did|does|do|is|was|will) [\w' -]+ (rank\w*|(?<!take )(?<!takes )(?<!took )"
+                            r"(?<!taking )place[ds]?|finish\w*)\b|"
+                            r"\b(what|which) (place|position|spot)\b")
 # Why an article mentions something ("why does one article bring up AMC").
 WHY_MENTIONED = re.compile(r"\b(?:why|how come)\b.*\b(?:mention\w*|brings? up|brought up|bringing up|referenc\w*|"
                            r"cite[sd]?|name-?dropp?\w*)\b")
@@ -63,9 +68,7 @@ _RANKED = re.compile(r"\bthe " + RANK + r"\s+(?P<target>(?:[\w-]+\s+){0,2}[\w-]+
 
 _EXPECTS = (
     (Expects.ORDINAL, re.compile(r"\b(what|which) number\b(?!\s+of\b)")),  # "what number korean series is it"
-    # "where did it rank among …", "what place did it take": a position.
-    (Expects.ORDINAL, re.compile(r"\bwhere (did|does|do|is|was|will) [\w' -]+ rank\w*\b|"
-                                 r"\b(what|which) (place|position|spot)\b")),
+    (Expects.ORDINAL, WHERE_IT_RANKS),
     (Expects.GENRE, re.compile(r"\b(genres?|(kind|type|sort) of (show|series|drama|k-drama))\b")),
     # Whether many do something ("do a lot of characters die", "are most of the cast new actors"); not "like most
     # k-dramas", which compares.
@@ -131,9 +134,10 @@ _TARGET = {
                    re.compile(r"\bname of (?:the|its|their) (?P<target>[a-z-]+)"),
                    re.compile(r"\b(?:which|what)\s+(?:\d+\s+)?(?P<target>[a-z0-9-]+)"),
                    re.compile(r"\b(?:list|name)\s+(?:the|all)\s+(?:the\s+)?(?:\d+\s+)?(?P<target>[a-z-]+)")),
-    # … among what ("among the most popular non-English series"), up to a preposition.
-    Expects.ORDINAL: (_RANKED, re.compile(r"\bamong\s+(?:the\s+)?(?:most\s+)?(?P<target>[a-z-]+(?:\s+(?!(?:in|on|to|"
-                                          r"of|for|at|during|with|after|before)\b)[a-z-]+){0,3})")),
+    # … among what ("among the most popular non-English series", "the ranking of …"), up to a preposition.
+    Expects.ORDINAL: (_RANKED, re.compile(r"\b(?:among|(?:ranking|list|chart) of)\s+(?:the\s+)?(?:most\s+)?"
+                                          r"(?P<target>[a-z-]+(?:\s+(?!(?:in|on|to|of|for|at|during|with|after|"
+                                          r"before)\b)[a-z-]+){0,3})")),
     Expects.NUMBER: (re.compile(r"\bhow many\s+(?P<target>(?:(?!(?:is|are|was|were|did|does|do|has|have|had|in|"
                                 r"on|of|for|at|to)\b|[a-z]+ed\b)[a-z0-9-]+\s*){1,2})"),),
 }

@@ -24,6 +24,8 @@ _BY = re.compile(r"\bby\s+(?P<name>.+)$", re.IGNORECASE)
 # A quoted headline ("the 'what is this hit series' article"): at least two words between quotation marks, which
 # are no apostrophes ("who's").
 _QUOTED = re.compile(r"(?<![a-z])['\"“‘](?P<text>[^'\"”’]+\s[^'\"”’]+)['\"”’](?![a-z])")
+# … or one joined by hyphens, as a link's last part ("the what-is-this-hit-series article").
+_JOINED = re.compile(r"\b(?P<text>[a-z0-9]+(?:-[a-z0-9]+){3,})\b")
 # "According to the February 7 article": where the answer is to come from, not what is asked.
 _ACCORDING = re.compile(r"\b(?:according to|as per|per)\s+[^,?]*?\b(?:article|piece|report|story|post|write-?up)s?\b,?")
 # How close a quoted text must be to a headline (or an untitled article's opening words) to point at it.
@@ -87,9 +89,10 @@ def _date(article: Article, lowered: str) -> str | None:
 
 
 def _headline(article: Article, lowered: str) -> str | None:
-    """A quoted text close to the article's headline, or to its opening words when it has none."""
-    for match in _QUOTED.finditer(lowered):
+    """A quoted or hyphen-joined text ("the what-is-this-hit-series article") close to the article's headline, or
+    to its opening words when it has none."""
+    for match in (*_QUOTED.finditer(lowered), *_JOINED.finditer(lowered)):
         text = match.group("text")
-        if fuzz.partial_ratio(text, article.label.lower()) >= MIN_HEADLINE_MATCH:
+        if fuzz.partial_ratio(text.replace("-", " "), article.label.lower()) >= MIN_HEADLINE_MATCH:
             return text
     return None

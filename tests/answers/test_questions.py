@@ -141,6 +141,15 @@ def test_words_about_the_articles_are_no_part_of_what_is_asked():
     assert question.expects is Expects.ANY and "article" not in question.words and "amc" in question.words
 
 
+@pytest.mark.parametrize(("raw", "position"), [
+    ("where did it place on the ranking of the most popular non-english series", True),
+    ("where does the story take place", False),  # a place (the kind says so: bot.answers.kinds)
+])
+def test_where_it_placed_is_a_position(raw: str, position: bool):
+    question = analyse(raw, KNOWN)
+    assert isinstance(question, Question) and (question.expects is Expects.ORDINAL) is position
+
+
 def test_number_one_is_a_rank_not_a_number_asked_for():
     question = analyse("which 25 countries was it number one in?", KNOWN)
     assert isinstance(question, Question)

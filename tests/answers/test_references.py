@@ -17,6 +17,7 @@ def references() -> ArticleReferences:
     ("who directed it according to the jan 30th article", "000_cb171276084388ba"),
     ("in which country did it reach no. 1 according to joel kurian's piece?", "002_cd3ce04a79d190fd"),
     ("who's the creator according to the 'what is this hit series' article", "004_477cd0dc64dba67c"),
+    ("which zombie titles does the what-is-this-hit-series article bring up?", "004_477cd0dc64dba67c"),  # a link's
 ])
 def test_an_article_is_pointed_at_by_its_date_byline_or_headline(references, question: str, source_id: str):
     found = references.find(question)

@@ -286,10 +286,10 @@ class Matcher:
     @staticmethod
     def _asked_job(question: Question, after_by: str) -> bool:
         """Whether the job an unnamed agent is given ("created by dancer and choreographer") is the one the question
-        names ("who is the choreographer"): then it tells nothing the question did not know. The work of the job
-        ("who did the choreography") is not the job."""
+        names ("who is the choreographer", "who created the choreography"): then it tells nothing the question did
+        not know."""
         job = {w.term for w in tokens(_CLAUSE_END.split(after_by, maxsplit=1)[0])}
-        return bool(job & set(question.terms))
+        return any(t == j or same_family(t, j) for t in question.terms for j in job)
 
     def _count(self, question: Question, sentence: Sentence, speakers: tuple[str, ...]) -> bool:
         """A number, before the thing counted when the question says what ("how many episodes")."""

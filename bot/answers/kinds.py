@@ -99,7 +99,7 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     # Who shared or posted something is someone, whatever it shows ("who shared the video of the actors …"); so is
     # who made something of the series other than the series ("who made the zombie choreography for the actors").
     (Kind.PERSON, r"\bwho (first )?(shared|posted|tweeted|uploaded|leaked|filmed)\b|"
-                  r"\bwho (made|created|designed|did|came up with) the "
+                  r"^who (made|created|designed|did|came up with) the "
                   r"(?!(\w+ )?(show|series|drama|webtoon|comic|manhwa|story)\b)\w+"),
     # How much or how many, whoever it is about ("how much were the lead actors paid").
     (Kind.NUMBER, r"\bhow (many|much)\b"),

@@ -59,7 +59,9 @@ def classifier(embedder: Embedder) -> KindClassifier:
     ("which other korean netflix titles are named alongside it?", Kind.LIST),
     ("how much were the lead actors paid?", Kind.NUMBER),
     ("who made the zombie choreography for the actors", Kind.PERSON), ("who made the show", Kind.CREW),
-    ("ok who made the original webtoon", Kind.CREW), ("do they think netflix will make a sequel?", Kind.DESCRIPTION),
+    ("ok who made the original webtoon", Kind.CREW),
+    ("do they think netflix will make a sequel?", Kind.DESCRIPTION),
+    ("who plays the science teacher who created the zombie virus?", Kind.ACTOR),  # who made it, in a clause
     ("what genre is all of us are dead described as?", Kind.DESCRIPTION),  # its genre, not someone's words
     ("why is bts even mentioned", Kind.DESCRIPTION),  # why an article mentions it: what it says about it
     ("what else has lee jae-gyu directed", Kind.LIST), ("what else is lee yoo-mi known for", Kind.LIST),

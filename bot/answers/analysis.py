@@ -22,7 +22,7 @@ from bot.answers.evidence import Matcher
 from bot.answers.facts_answers import JOB_TERMS, CastFacts, Named, asked_job
 from bot.answers.kinds import EXPECTS, Kind, KindClassifier, load_examples
 from bot.answers.normalise import Normaliser, is_english
-from bot.answers.questions import Question, Rejection, analyse
+from bot.answers.questions import SAYING, Question, Rejection, analyse
 from bot.answers.references import ArticleReferences
 from bot.answers.subject import Asked, Subjects
 from bot.answers.weights import TYPO_MIN_LENGTH, TYPO_SIMILARITY
@@ -40,7 +40,7 @@ def _joined_names(name: str) -> list[str]:
 
 
 # Asking what someone said, or where or how they said it: "the director" is then whoever directed it.
-_SPEECH = re.compile(r"\b(say|said|says|saying|talk\w*|spoke|speak\w*|comment\w*|explain\w*|according to)\b")
+_SPEECH = re.compile(rf"\b{SAYING}\b|\baccording to\b")
 # A capitalised word inside a sentence: a name (Netflix, Hyosan), not a sentence's first word.
 _INNER_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][\w+]*(?:-\w+)*")
 

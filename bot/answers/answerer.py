@@ -24,7 +24,7 @@ from bot.answers.evidence import Evidence, Matcher
 from bot.answers.facts_answers import FactAnswer, answer_from_facts
 from bot.answers.kinds import FACT_KINDS, Kind
 from bot.answers.model import Answer, Outcome, Quote
-from bot.answers.questions import Expects, Rejection, split_questions
+from bot.answers.questions import ARTICLE, Expects, Rejection, split_questions
 from bot.answers.retrieval import Retriever
 from bot.answers.selection import Candidate, merge, rank, select
 from bot.answers.weights import CONTEXT_MATCH, MAX_QUOTES, SENTENCE_DEPTH, Weights
@@ -124,8 +124,7 @@ class Answerer:
                           and s.speaker[:1].isupper() and not s.text.startswith(s.speaker)
                           for w in words(s.speaker)} - STOPWORDS) or ["(?!)"]
         outlet = "(?:" + "|".join(map(re.escape, outlets)) + ")"
-        report = r"(?:article|piece|report|story|post)s?"
-        return re.compile(rf"\b{outlet}(?:'s)? {report}\b|\b{report} (?:by|from|on|in) {outlet}\b")
+        return re.compile(rf"\b{outlet}(?:'s)? {ARTICLE}\b|\b{ARTICLE} (?:by|from|on|in) {outlet}\b")
 
     @cached_property
     def _headline_vectors(self) -> np.ndarray:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.answers.questions import PLATFORM, WHEN, WHERE_IT_RANKS, WHY_MENTIONED, Expects
+from bot.answers.questions import ARTICLE, PLATFORM, WHEN, WHERE_IT_RANKS, WHY_MENTIONED, Expects
 
 KINDS_FILE = Path(__file__).resolve().parent.parent / "data" / "answer_kinds.txt"
 
@@ -52,8 +52,8 @@ _NO_QUESTION_WORD = r"^(?!.*\b(who|whom|whose|what|which|when|where|why|how)\b)"
 # Word rules, first match wins; they read the normalised question (bot.answers.normalise).
 RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern)) for kind, pattern in (
     # Who wrote an article, not the series ("who wrote the article about it trending at No. 1").
-    (Kind.AUTHOR, r"\b(who|whose|which (journalist|reporter))\b.*\b(wrote|writes?|written|penned|authored)\b.*"
-                  r"\b(article|piece|story|report|post|write-?up)s?\b|"
+    (Kind.AUTHOR, rf"\b(who|whose|which (journalist|reporter))\b.*\b(wrote|writes?|written|penned|authored)\b.*"
+                  rf"\b{ARTICLE}\b|"
                   r"\b(author|writer|journalist|reporter|byline) (of|for|on) (the|that|this|one|an?) (\w+ )?"
                   r"(article|piece|story|report|post)\b|\b(article|piece|report)['’]?s? (author|writer|byline)\b"),
     # Where it ranks or placed is a position, not a place (bot.answers.questions reads which).

@@ -50,6 +50,10 @@ PLATFORM = (r"\b(app|platform|streaming (service|site|platform)|streamer)s?\b(?!
 # "when" asks for a date unless another question word comes first ("what record did it set when it reached No. 1",
 # "where are they trapped when …").
 WHEN = r"^(?!.*\b(who|what|which|where|why|how)\b.*\bwhen\b).*\bwhen\b"
+# What fans call an article ("the February 7 article", "Joel Kurian's piece", "the Deadline report").
+ARTICLE = r"(?:article|piece|report|story|post|write-?up)s?"
+# Verbs of saying something ("what did he say about …", "where did the director talk …").
+SAYING = r"(?:say|said|says|saying|talk\w*|spoke|speak\w*|comment\w*|explain\w*|think|thought)"
 # Words about the articles themselves ("why does one article bring up AMC", "according to the articles"): no part of
 # what is asked of them.
 _ABOUT_THE_ARTICLES = frozenset("article articles piece pieces mention mentions mentioned mentioning bring brings "
@@ -171,7 +175,7 @@ _REAL_PLACE = re.compile(rf"\bwhere\b[^?]*{_FILMING}|{_FILMING}[^?]*\bwhere\b|"
                          rf"\breal {_PLACE_NOUN}|(\bwhere\b|{_PLACE_NOUN})[^?]*\b(irl|in real life)\b")
 # What someone said something about ("what did park ji-hu say about the pandemic"), up to a clause of time or
 # cause ("… about it when it came out"): the words quoted must touch it.
-_SAID_ABOUT = re.compile(r"\b(?:say|said|says|saying|talk\w*|think|thought|spoke|speak|comment\w*)\b"
+_SAID_ABOUT = re.compile(rf"\b{SAYING}\b"
                          r"(?:\s+(?:anything|something|smth))?\s+about\s+"
                          r"(?P<topic>.+?)(?:\s+(?:when|while|after|before|since|because|during|once|until|if)\b.*)?$")
 # Asking why, and asking for a name: what a quotation must give, and what a job does not.

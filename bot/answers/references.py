@@ -13,12 +13,13 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from bot.answers.questions import ARTICLE
 from bot.knowledge.articles import Article
 from bot.knowledge.text import terms
 from bot.knowledge.wordlists import MONTHS
 
 # A question speaks of an article when it uses one of these words.
-_ARTICLE_WORD = re.compile(r"\b(article|piece|report|story|post|write-?up)s?\b")
+_ARTICLE_WORD = re.compile(rf"\b{ARTICLE}\b")
 # A byline's name: what follows "by".
 _BY = re.compile(r"\bby\s+(?P<name>.+)$", re.IGNORECASE)
 # A quoted headline ("the 'what is this hit series' article"): at least two words between quotation marks, which
@@ -27,10 +28,9 @@ _QUOTED = re.compile(r"(?<![a-z])['\"“‘](?P<text>[^'\"”’]+\s[^'\"”’]
 # … or one joined by hyphens, as a link's last part ("the what-is-this-hit-series article").
 _JOINED = re.compile(r"\b(?P<text>[a-z0-9]+(?:-[a-z0-9]+){3,})\b")
 # "According to the February 7 article": where the answer is to come from, not what is asked.
-_ACCORDING = re.compile(r"\b(?:according to|as per|per)\s+[^,?]*?\b(?:article|piece|report|story|post|write-?up)s?\b,?")
+_ACCORDING = re.compile(rf"\b(?:according to|as per|per)\s+[^,?]*?\b{ARTICLE}\b,?")
 # How close a quoted text must be to a headline (or an untitled article's opening words) to point at it.
 MIN_HEADLINE_MATCH = 85
-_MONTH_NAMES = {name.lower(): number for number, name in enumerate(MONTHS, start=1)}
 
 
 @dataclass(frozen=True)
@@ -78,14 +78,10 @@ def _date(article: Article, lowered: str) -> str | None:
     if not article.date:
         return None
     _, month, day = (int(part) for part in article.date.split("-"))
-    for name, number in _MONTH_NAMES.items():
-        if number != month:
-            continue
-        spelt = rf"(?:{name}|{name[:3]})"
-        match = re.search(rf"\b{spelt}\.?\s+{day}(?:st|nd|rd|th)?\b|\b{day}(?:st|nd|rd|th)?\s+{spelt}\b", lowered)
-        if match:
-            return match.group(0)
-    return None
+    name = MONTHS[month - 1].lower()
+    spelt = rf"(?:{name}|{name[:3]})"
+    match = re.search(rf"\b{spelt}\.?\s+{day}(?:st|nd|rd|th)?\b|\b{day}(?:st|nd|rd|th)?\s+{spelt}\b", lowered)
+    return match.group(0) if match else None
 
 
 def _headline(article: Article, lowered: str) -> str | None:

@@ -126,15 +126,6 @@ def test_a_question_about_the_real_place_behind_the_story_is_read(raw: str, real
     assert question.real_place is real
 
 
-@pytest.mark.parametrize(("raw", "expects"), [
-    ("do a lot of characters die?", Expects.QUANTITY), ("are most of the cast new actors?", Expects.QUANTITY),
-    ("is it 16 eps like most kdramas?", Expects.ANY),  # "like most" compares; it asks no quantity
-])
-def test_whether_many_do_something_asks_how_many(raw: str, expects: Expects):
-    question = analyse(raw, KNOWN)
-    assert isinstance(question, Question) and question.expects is expects
-
-
 def test_words_about_the_articles_are_no_part_of_what_is_asked():
     question = analyse("why does one article bring up AMC?", KNOWN)
     assert isinstance(question, Question)
@@ -169,8 +160,11 @@ def test_a_later_season_is_read(raw: str, later: bool):
 @pytest.mark.parametrize(("raw", "expects"), [
     ("what number korean blockbuster series is it", Expects.ORDINAL), ("what genre is it", Expects.GENRE),
     ("what kind of show is it", Expects.GENRE), ("what number of episodes", Expects.NUMBER),
+    # Whether many do something asks how many.
+    ("do a lot of characters die?", Expects.QUANTITY), ("are most of the cast new actors?", Expects.QUANTITY),
+    ("is it 16 eps like most kdramas?", Expects.ANY),  # "like most" compares; it asks no quantity
 ])
-def test_a_rank_or_a_genre_is_asked(raw: str, expects: Expects):
+def test_a_rank_a_genre_or_a_quantity_is_asked(raw: str, expects: Expects):
     question = analyse(raw, KNOWN)
     assert isinstance(question, Question)
     assert question.expects is expects

@@ -162,8 +162,8 @@ def _points_back(asking: str) -> bool:
 def _english() -> tuple[frozenset[str], SymSpell]:
     """Every word of symspellpy's English list, and a one-edit speller over its most frequent ones.
 
-    Loaded once, at the first word the articles don't know: the whole list as a two-edit speller
-    costs seconds and 140 MB, for corrections that only ever take one edit.
+    Loaded once, at the first word the articles don't know (or by `load_english`): the whole list
+    as a two-edit speller costs seconds and 140 MB, for corrections that only ever take one edit.
     """
     words: set[str] = set()
     speller = SymSpell(max_dictionary_edit_distance=1)
@@ -174,6 +174,12 @@ def _english() -> tuple[frozenset[str], SymSpell]:
                 speller.create_dictionary_entry(word, int(count))
             words.add(word)
     return frozenset(words), speller
+
+
+def load_english() -> None:
+    """Load the English list now: a long-running bot does it at start-up, so no fan's question
+    waits the half second it takes (a one-off question from the command line may never need it)."""
+    _english()
 
 
 def is_english(word: str) -> bool:

@@ -61,8 +61,11 @@ def load_core(settings: Settings, on_facts: Callable[[Facts], None]) -> tuple[Fa
     """Load the stored facts, hand them to `on_facts` (the look-ups work from then on), then the
     answerer; in a worker thread: seconds of CPU."""
     from bot.answers.answerer import load_answerer
+    from bot.answers.normalise import load_english
     from bot.knowledge.store import load_facts
 
     facts = load_facts(settings)
     on_facts(facts)
-    return facts, load_answerer(settings)
+    answerer = load_answerer(settings)
+    load_english()
+    return facts, answerer

@@ -64,6 +64,13 @@ async def final(record: InteractionRecord) -> None:
 async def test_python_m_bot_run_end_to_end(fake: FakeDiscord, settings: Settings, answerer: object,
                                            tmp_path: Path) -> None:
     log = tmp_path / "bot.log"
+    try:
+        await run_the_check(fake, settings, log)
+    finally:
+        print(log.read_text(encoding="utf-8", errors="replace"))  # shown by pytest when the check fails
+
+
+async def run_the_check(fake: FakeDiscord, settings: Settings, log: Path) -> None:
     process = await start(fake, settings, log)
     try:
         # One fan at a human pace (the first look-up may arrive while the index still loads).

@@ -62,6 +62,13 @@ def costs_nothing(question: str) -> bool:
 
 async def ask(services: Services, edge: Edge, question: str) -> None:
     """Answer `question` through `edge`, within the limits; nothing raised, everything logged."""
+    try:
+        await _ask(services, edge, question)
+    except discord.NotFound as gone:  # the interaction lapsed (Discord's 3 s) or the channel went away
+        log.warning("Could not reply to user %s: %s", edge.user_id, gone.text or gone.status)
+
+
+async def _ask(services: Services, edge: Edge, question: str) -> None:
     question = clean_question(question).text  # no lone surrogate or control character reaches the core
     if costs_nothing(question):
         await _answer_and_reply(services, edge, question, charged=False)
@@ -94,6 +101,9 @@ async def _answer_and_reply(services: Services, edge: Edge, question: str, *, ch
                 refund()
                 await edge.notice(RESTARTING_MESSAGE)
                 return
+            except discord.NotFound:  # nowhere left to say anything
+                refund()
+                raise
             except Exception:
                 log.exception("Answering a question of user %s failed", edge.user_id)
                 refund()

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from pathlib import Path
+
+import pytest
 
 from bot.frontends.discord_bot.answering import Answering
 from tests.fake_discord import FakeDiscord, running_bot
@@ -73,3 +76,19 @@ async def test_a_500_on_the_interaction_reply_is_retried(fake: FakeDiscord, stat
         final = await asyncio.wait_for(record.final, 10)
     assert [c.status for c in record.calls] == [502, 200]
     assert quotes_in(embed_of(final))
+
+
+async def test_an_interaction_discord_no_longer_takes_is_one_warning_and_the_next_is_answered(
+        fake: FakeDiscord, state_dir: Path, answerer: Answering, caplog: pytest.LogCaptureFixture) -> None:
+    fake.fail("POST", r"/interactions/\d+/[^/]+/callback", 404)  # Unknown interaction: past its 3 s
+    caplog.set_level(logging.INFO)
+    async with running_bot(fake, bot_settings(fake, state_dir), answerer):
+        lapsed = await fake.slash("ask", question=EPISODES)
+        await fake.wait_for_call(lambda c: c.status == 404)
+        record = await fake.slash("ask", question="Who plays Nam On-jo?")
+        final = await asyncio.wait_for(record.final, 10)
+    assert [c.status for c in lapsed.calls] == [404]  # nothing more sent where nobody can read it
+    assert quotes_in(embed_of(final))
+    assert not [r for r in caplog.records if r.exc_info or r.levelno >= logging.ERROR]
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1 and warnings[0].startswith(f"Could not reply to user {p.FAN_ID}: ")

@@ -142,6 +142,10 @@ def answer_from_facts(kind: Kind, text: str, named: Sequence[Named], facts: Cast
         crew = [n for n in named if not n.is_character and n.jobs]
         if crew and kind is Kind.ROLE:
             return FactAnswer(_spread([c for n in crew for c in n.jobs], limit), focused=True)
+        # An actor named in a question for actors asks about the cast around them ("kim byung-chul and who
+        # else?"): the sentences listing it answer.
+        if named and kind is Kind.ACTOR and not named[0].is_character:
+            return None
         if named:
             return FactAnswer(missing=f"which role {named[0].name} plays" if not named[0].is_character
                               else f"who plays {named[0].name}")

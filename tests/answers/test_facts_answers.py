@@ -36,6 +36,12 @@ def test_an_unknown_role_is_declined_naming_what_is_missing(answerer, question: 
     assert answer.outcome is Outcome.NOT_IN_ARTICLES and answer.missing == missing
 
 
+def test_an_actor_named_in_a_question_for_actors_asks_for_the_cast_around_them(answerer):
+    """Named beside "who else", an actor is no role asked about: the cast list holding them answers."""
+    quote = first_quote(answerer, "kim byung-chul is one, which other actors are in the cast?")
+    assert "Kim Byung-chul" in quote and "Jeon Bae-soo" in quote
+
+
 def test_another_shows_crew_is_not_this_shows(answerer):
     answer = answerer.ask("who created Squid Game")
     assert not answer.answered or "Squid Game" in answer.quotes[0].text

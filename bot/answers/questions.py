@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.knowledge.text import STOPWORDS, term, terms, words
+from bot.knowledge.text import DAY_OF_MONTH, STOPWORDS, term, terms, words
 from bot.knowledge.wordlists import COUNTRIES, MONTHS, ORDINAL_WORDS, WEEKDAYS
 
 # Only so much of a question is read: the model sees 256 tokens, and nobody asks in 6000 characters.
@@ -338,7 +338,7 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
         if compound and not STOPWORDS.intersection(compound) and compound[0] not in kind_words | _PICKING
         and compound[1] not in _WORK_NOUNS | _QUANTITY_NOUNS else None,
         alternatives=tuple(term(w) for pair in _CHOICE.findall(lowered) for w in pair if w not in STOPWORDS),
-        figures=(*(f for f in _FIGURE.findall(lowered) if f not in guessed),
+        figures=(*(f for f in _FIGURE.findall(DAY_OF_MONTH.sub(" ", lowered)) if f not in guessed),
                  *(term(w) for w in (*_CALENDAR.findall(lowered), *_PERIOD.findall(lowered)))),
         date_part=next((part for part, pattern in _DATE_PARTS if pattern.search(lowered)), None),
         later_season=bool(_LATER_SEASON.search(lowered)),

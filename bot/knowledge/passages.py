@@ -12,8 +12,10 @@ from bot.knowledge.speech import attribute
 
 # Passages of a few sentences keep enough context for dense retrieval without blurring topics.
 PASSAGE_SENTENCES = 3
-# A sentence that opens by pointing back ("The latter died…") is read and quoted with the one before.
-_POINTS_BACK = re.compile(r"^(the latter|the former|she|he|they|his|her|their|this|that|these|those)\b", re.I)
+# A sentence that opens by pointing back ("The latter died…"), or draws a consequence from the one before ("It
+# thus grants itself first place": in which ranking?), is read and quoted with the one before.
+_POINTS_BACK = re.compile(r"^(the latter|the former|she|he|they|his|her|their|this|that|these|those|"
+                          r"(\w+ )?(thus|therefore|hence)\b)\b", re.I)
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 # Bump when parsing, splitting or the stored format changes, so old indexes are rebuilt.
-INDEX_FORMAT = 13
+INDEX_FORMAT = 14
 MANIFEST = "manifest.json"
 TABLE = "knowledge.json"
 PASSAGE_VECTORS = "passages.faiss"

@@ -11,7 +11,7 @@ import snowballstemmer
 from bm25s.stopwords import STOPWORDS_EN_PLUS
 
 from bot.knowledge.names import syllable_key
-from bot.knowledge.wordlists import NUMBER_WORDS
+from bot.knowledge.wordlists import MONTHS, NUMBER_WORDS
 
 # Words that carry no topic in a fan's question, on top of English function words.
 QUESTION_FILLER = frozenset(
@@ -28,6 +28,11 @@ _SHORTHAND = ((re.compile(r"\bs(\d{1,2})\b", re.I), r"season \1"),
 _COUNTRIES = ((re.compile(r"\bU\.S\.A?\.?|\bUSA?\b|\bUnited States\b"), " usa "),
               (re.compile(r"\bU\.K\.?|\bUK\b|\bUnited Kingdom\b"), " uk "))
 STOPWORDS = frozenset(STOPWORDS_EN_PLUS) | QUESTION_FILLER
+_MONTH = "(?:" + "|".join(f"{m[:3]}(?:{m[3:]})?" for m in MONTHS) + ")"
+# A number beside a month is its day ("January 28", "28 Jan"), never a count ("its first 28 days"): the month
+# stands for the date.
+DAY_OF_MONTH = re.compile(rf"\b(?P<month>{_MONTH})\.? (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b|"
+                          rf"\b(?P<before>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<after>{_MONTH})\b", re.I)
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _STEMMER = snowballstemmer.stemmer("english")
 # A number written as a word meets its figure ("twelve episodes", "12 episodes"); "a" stays a stopword.
@@ -51,6 +56,7 @@ def words(text: str) -> list[str]:
     """
     for pattern, replacement in (*_COUNTRIES, *_SHORTHAND):
         text = pattern.sub(replacement, text)
+    text = DAY_OF_MONTH.sub(lambda m: m["month"] or m["after"], text)
     found = []
     for word in _WORD.findall(re.sub(r"'s\b", "", fold_accents(text))):
         parts = word.split("-")

@@ -86,6 +86,7 @@ def test_a_choice_offers_its_alternatives():
     ("is it 16 episodes like most k-dramas?", ()),  # a guess at the count: the answer gives the right one
     ("how many hours did it get in its second week", ("second",)),  # a later period
     ("how many points did it get on its first day", ()),  # the first goes by other names (its opening day)
+    ("what happened on january 28", (term("january"),)),  # a day of the month is no count: its month pins it
 ])
 def test_figures_that_pin_a_question_down(raw: str, figures: tuple[str, ...]):
     question = analyse(raw, KNOWN)

@@ -4,6 +4,7 @@ import pytest
 
 from bot.answers.references import ArticleReferences
 from bot.knowledge.articles import load_articles, seed_files
+from bot.knowledge.text import term
 from tests.conftest import SEEDS
 
 
@@ -35,7 +36,7 @@ def test_no_article_is_pointed_at_unless_one_is_named(references, question: str)
 
 def test_the_words_pointing_at_an_article_are_no_part_of_what_is_asked(references):
     found = references.find("who directed it according to the february 7 article")
-    assert found is not None and {"februari", "7"} <= found.terms
+    assert found is not None and term("february") in found.terms
     assert references.asking("who directed it according to the february 7 article") == "who directed it"
 
 

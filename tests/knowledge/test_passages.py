@@ -21,6 +21,13 @@ def test_a_sentence_that_points_back_carries_the_one_before():
     assert {s.id for s in sentences} == {i for p in passages for i in p.sentence_ids}
 
 
+def test_a_sentence_drawing_a_consequence_carries_the_one_it_draws_it_from():
+    """"It thus grants itself first place": the ranking it leads is in the sentence before."""
+    sentences, _ = split_articles(load_articles(seed_files(SEEDS)))
+    consequence = next(s for s in sentences if s.text.startswith("It thus grants itself first place"))
+    assert consequence.lead and "the ranking of the most popular non-English" in consequence.lead
+
+
 def test_clauses_are_the_longer_parts_of_a_sentence():
     assert clauses('Just a day after, "X" took the No. 1 spot in 25 countries, Soompi reported.') == [
         "Just a day after", "X\" took the No. 1 spot in 25 countries"]

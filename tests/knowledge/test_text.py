@@ -8,6 +8,10 @@ def test_words_fold_hyphens_possessives_accents_and_shorthand():
     assert words("top of the U.S. chart") == ["top", "of", "the", "usa", "chart"]
     assert words("all of us") == ["all", "of", "us"]
     assert words("is s2 out") == ["is", "season", "2", "out"]
+    # A day of the month is no count: "January 28" shares no figure with "its first 28 days".
+    assert words("out on January 28") == ["out", "on", "january"]
+    assert words("out on 28 Jan.") == ["out", "on", "jan"]
+    assert "28" in words("its first 28 days")
 
 
 def test_terms_meet_across_spellings_numbers_and_inflections():

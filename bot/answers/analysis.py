@@ -22,7 +22,7 @@ from bot.answers.evidence import Matcher
 from bot.answers.facts_answers import JOB_TERMS, CastFacts, Named, asked_job
 from bot.answers.kinds import EXPECTS, Kind, KindClassifier, load_examples
 from bot.answers.normalise import Normaliser, is_english
-from bot.answers.questions import SAYING, Question, Rejection, analyse
+from bot.answers.questions import SAYING, SETTING_ASIDE, Question, Rejection, analyse
 from bot.answers.references import ArticleReferences
 from bot.answers.subject import Asked, Subjects
 from bot.answers.weights import TYPO_MIN_LENGTH, TYPO_SIMILARITY
@@ -114,6 +114,8 @@ class Analyser:
         kind = self.kinds.classify(self.references.asking(lowered) if reference else lowered, vector)
         question = replace(question, expects=EXPECTS.get(kind, question.expects))
         asked = self.subjects.asked(question.text)
+        if SETTING_ASIDE.search(lowered):
+            question = replace(question, set_aside=asked.named)
         named = tuple(self.facts.named_in(words(lowered)))
         # Characters give no interviews: what a character "said" off screen is their actor's words; what "the
         # director" said is the words of those who directed it.

@@ -235,9 +235,11 @@ class Matcher:
         return bool(_CAUSE.search(sentence.quote) or (not question.asks_why and _SOURCE.search(sentence.quote)))
 
     def _other_title(self, question: Question, sentence: Sentence, speakers: tuple[str, ...]) -> bool:
-        """Another work, of the kind asked for: "the survival thriller show, Squid Game" is no other zombie show."""
+        """Another work, of the kind asked for, and not one the question names: "the survival thriller show, Squid
+        Game" is no other zombie show, and Hellbound no other blockbuster "besides Squid Game and Hellbound"."""
         text = sentence.quote
-        return any(m.work != self.series and not self._other_kind(question, text[:m.start])
+        return any(m.work != self.series and m.work not in question.set_aside
+                   and not self._other_kind(question, text[:m.start])
                    for m in (self.works.mentions(text) if self.works else ()))
 
     def _other_kind(self, question: Question, before: str) -> bool:

@@ -82,16 +82,20 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     # "before" a release, a premiere or the end is a time, not earlier works ("was there hype before it came out"), and
     # so is "before" a clause ("what blew up before the k-dramas did").
     # Asking how or why, other shows are what it is set against ("how are its zombies different from other shows").
+    # Which cast member did something before asks for someone ("which cast member previously shot to fame").
     # "What else has he directed" asks for works; "what else are the students struggling without", "who else is in the
     # cast" do not.
-    (Kind.LIST, r"^(?!how\b|why\b).*(?:\bwhat else (?:has|have|had|did|does|do)\b|"
+    (Kind.LIST, r"^(?!how\b|why\b|(which|what) (cast members?|actors?|actress(es)?|stars?)\b)"
+                r".*(?:\bwhat else (?:has|have|had|did|does|do)\b|"
                 r"\bwhat else (?:is|was|are|were) [\w -]+ (?:in|known for)\W*$|"
                 r"\b(others|previous\w*|previously|earlier)\b|"
                 r"\b(titles?|shows?|films?|movies?|productions?)\b.*\bcompar\w*|"
                 r"\bbefore\b(?!.*\b(release\w*|came out|premiere\w*|aired|launch\w*|debut\w*|dropp?ed|end\w*|"
                 r"finale|did|was|were|became|blew|got|went|happened|took|hit)\b)|"
-                r"\bother (\w+ ){0,2}(shows?|series|dramas?|k-?dramas?|films?|movies?|titles?|roles?|works?|projects?|"
-                r"productions?|webtoons?|comics?|books?|stuff)\b)"),
+                r"\bother (\w+ ){0,3}(shows?|series|dramas?|k-?dramas?|films?|movies?|titles?|roles?|works?|projects?|"
+                r"productions?|blockbusters?|webtoons?|comics?|books?|stuff)\b|"
+                # Which works of a kind ("which western zombie titles", "what korean blockbusters") are titles.
+                r"^(which|what) (\w+ ){0,3}(shows|k-?dramas|films|movies|titles|productions|blockbusters)\b)"),
     # A yes-or-no question that asks for nothing else ("are most of the cast new actors?") wants no name.
     (Kind.YES_NO, rf"{_NO_QUESTION_WORD}{AUXILIARY}\b"),
     # "kim byung chul is in this?": whether someone is in it, asked as a statement.

@@ -58,6 +58,11 @@ SAYING = r"(?:say|said|says|saying|talk\w*|spoke|speak\w*|comment\w*|explain\w*|
 # what is asked of them.
 _ABOUT_THE_ARTICLES = frozenset("article articles piece pieces mention mentions mentioned mentioning bring brings "
                                 "brought".split())
+# Words setting a work aside ("what else besides Squid Game", "alongside Squid Game and Hellbound").
+SETTING_ASIDE = re.compile(r"\b(besides|apart from|aside from|other than|except|alongside|along with|as well as|"
+                           r"beyond|not counting)\b")
+# "One article" counts nothing ("which titles does one article list").
+_ONE_ARTICLE = re.compile(rf"\bone (?:of the )?{ARTICLE}\b")
 # Where it ranks or placed, what place it took: a position ("where did it place among …"); not where something
 # takes place.
 WHERE_IT_RANKS = re.compile(r"\bwhere (did|does|do|is|was|will) [\w' -]+ (rank\w*|(?<!take )(?<!takes )(?<!took )"
@@ -225,6 +230,7 @@ class Question:
     compound: tuple[str, str] | None = None  # the terms of a two-word thing asked about ("age rating")
     alternatives: tuple[str, ...] = ()  # the terms offered as a choice ("netflix or disney+"); one may be absent
     figures: tuple[str, ...] = ()  # numbers, days, months that pin down what is asked ("its first 28 days")
+    set_aside: frozenset[str] = frozenset()  # other works it sets aside ("besides Squid Game"): no answer to what else
     date_part: str | None = None  # the part of a date asked for: "weekday", "year", "month" or "date"
     later_season: bool = False  # asks about a season after the first: the first's figures don't answer it
     real_place: bool = False  # asks where it was filmed, or whether a place of the story is real
@@ -324,7 +330,7 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
         head = run[-2] if len(run) > 1 and run[-1].endswith(("ed", "ing")) else run[-1]
     compound_match = _COMPOUND.search(lowered)
     compound = compound_match.groups() if compound_match else None
-    asked_words = tuple(w for w in words(content) if w not in STOPWORDS | _ABOUT_THE_ARTICLES)
+    asked_words = tuple(w for w in words(_ONE_ARTICLE.sub(" ", content)) if w not in STOPWORDS | _ABOUT_THE_ARTICLES)
     ranked = _RANKED.search(lowered)
     if _ABOUT_WHAT.search(lowered):
         asked_words += ("plot",)

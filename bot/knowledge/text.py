@@ -16,7 +16,7 @@ from bot.knowledge.wordlists import MONTHS, NUMBER_WORDS
 # Words that carry no topic in a fan's question, on top of English function words.
 QUESTION_FILLER = frozenset(
     "tell know please say said name called anyone anybody someone somebody also get gets getting got ever exactly "
-    "keep keeps kept keeping "
+    "keep keeps kept keeping alongside "
     "many much would could like us happen happens happened make makes made else yet ok okay pls plz "
     "spoiler spoilers something anything stuff making thing things without seen saw somewhere besides "
     "eventually actually really".split()

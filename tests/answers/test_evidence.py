@@ -196,6 +196,9 @@ def test_an_opening_clause_does_not_make_a_sentence_about_another_show(answerer)
     ("what other zombie shows is it compared to", '"World War Z" or "The Walking Dead", there are countless others.',
      True),
     ("what other shows is it compared to", 'It tops the chart after the survival thriller show, "Squid Game."', True),
+    # Nor is a work the question sets aside ("besides Squid Game"), though one it asks about is.
+    ("what other shows topped the chart besides squid game", 'It tops the chart after the show "Squid Game."', False),
+    ("was squid game the only other show to top the chart", 'It tops the chart after the show "Squid Game."', True),
     # Whether many do something is answered by how many.
     ("do a lot of characters die", "The losses were numerous, the scriptwriters spared no one.", True),
     ("do a lot of characters die", "If you don't see a character die on screen, there's always hope.", False),

@@ -57,6 +57,9 @@ def classifier(embedder: Embedder) -> KindClassifier:
     ("how fast are the zombies", Kind.DESCRIPTION),  # what they are like
     ("what did viewers on twitter praise about it", Kind.SAID),
     ("which other korean netflix titles are named alongside it?", Kind.LIST),
+    ("which western zombie films are named?", Kind.LIST),  # which works of a kind: titles
+    ("which other big korean netflix blockbusters premiered", Kind.LIST),
+    ("which actress previously starred in squid game", Kind.ACTOR),  # a person, though "previously"
     ("how much were the lead actors paid?", Kind.NUMBER),
     ("who made the zombie choreography for the actors", Kind.PERSON), ("who made the show", Kind.CREW),
     ("ok who made the original webtoon", Kind.CREW),

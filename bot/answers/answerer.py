@@ -120,9 +120,8 @@ class Answerer:
         """A report of an outlet the articles cite, by the one-word speakers of their sentences ("as per a report
         on Deadline", "Soompi reported"; not "Another hailed …", which opens its sentence): "the deadline
         article", "a report by soompi"."""
-        outlets = sorted({w for s in self.knowledge.sentences if s.speaker and " " not in s.speaker
-                          and s.speaker[:1].isupper() and not s.text.startswith(s.speaker)
-                          for w in words(s.speaker)} - STOPWORDS) or ["(?!)"]
+        outlets = sorted({w for s in self.knowledge.sentences if s.outlet for w in words(s.outlet)} - STOPWORDS) \
+            or ["(?!)"]
         outlet = "(?:" + "|".join(map(re.escape, outlets)) + ")"
         return re.compile(rf"\b{outlet}(?:'s)? {ARTICLE}\b|\b{ARTICLE} (?:by|from|on|in) {outlet}\b")
 
@@ -265,7 +264,7 @@ class Answerer:
         retrieval by the question's own words ("is it the first …", "can i watch it outside korea", "what genre is
         it described as") would miss."""
         expects = analysed.question.expects
-        if not (expects in (Expects.ORDINAL, Expects.PLATFORM, Expects.GENRE)
+        if not (expects in (Expects.ORDINAL, Expects.PLATFORM, Expects.GENRE, Expects.SOURCE)
                 or (expects is Expects.SPEECH and analysed.speakers)):
             return []
         return [s.id for s in self.knowledge.sentences

@@ -161,6 +161,7 @@ class Matcher:
             Expects.SPEECH: self._speech, Expects.OTHER_TITLE: self._other_title, Expects.DATE: self._date,
             Expects.ORDINAL: self._rank, Expects.PERSON: self._person, Expects.NUMBER: self._count,
             Expects.GENRE: self._genre, Expects.REASON: self._reason,
+            Expects.SOURCE: lambda question, sentence, speakers: sentence.outlet is not None,
         }
 
     def titles(self, text: str) -> set[str]:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.answers.questions import ARTICLE, PLATFORM, WHEN, WHERE_IT_RANKS, WHY_MENTIONED, Expects
+from bot.answers.questions import ARTICLE, PLATFORM, SOURCE, WHEN, WHERE_IT_RANKS, WHY_MENTIONED, Expects
 
 KINDS_FILE = Path(__file__).resolve().parent.parent / "data" / "answer_kinds.txt"
 
@@ -32,6 +32,7 @@ class Kind(StrEnum):
     LIST = "list"
     REASON = "reason"
     SAID = "said"
+    SOURCE = "source"  # who reported it, whose data: the outlet a sentence is attributed to
     DESCRIPTION = "description"
     PERSON = "person"  # some other "who"
     AUTHOR = "author"  # who wrote one of the articles: its byline
@@ -43,7 +44,7 @@ FACT_KINDS = frozenset({Kind.ACTOR, Kind.ROLE, Kind.CREW, Kind.PERSON})
 EXPECTS = {Kind.ACTOR: Expects.PERSON, Kind.ROLE: Expects.PERSON, Kind.CREW: Expects.PERSON,
            Kind.PERSON: Expects.PERSON, Kind.DATE: Expects.DATE, Kind.NUMBER: Expects.NUMBER,
            Kind.PLACE: Expects.PLACE, Kind.SAID: Expects.SPEECH, Kind.REASON: Expects.REASON,
-           Kind.LIST: Expects.OTHER_TITLE, Kind.PLATFORM: Expects.PLATFORM}
+           Kind.LIST: Expects.OTHER_TITLE, Kind.PLATFORM: Expects.PLATFORM, Kind.SOURCE: Expects.SOURCE}
 
 # The verbs a yes-or-no question opens with.
 AUXILIARY = r"(is|are|was|were|do|does|did|has|have|can|will|could)"
@@ -72,12 +73,10 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     # What an article says is what it tells, not someone's words ("what does the spoiler section say …").
     (Kind.DESCRIPTION, r"\b(article|section|piece|synopsis|description)s? (say|says|said|think|thinks|mention\w*)\b|"
                        r"\baccording to (the|that|this|one) (\w+ )?(article|section|piece|synopsis)s?\b"),
+    # Who published it, whose data, whatever it says.
+    (Kind.SOURCE, SOURCE.pattern),
     (Kind.SAID, r"\b(say|said|says|saying|think|thought|talk\w*|spoke|speak|react\w*|opinions?|reviews?|"
                 r"explain\w*|describ\w*|prais\w*|hail\w*|critici[sz]\w*|complain\w*)\b"),
-    # Who published it: the outlet a report is attributed to ("as per a report on Deadline").
-    (Kind.SAID, r"\b(which|what) (news (site|website|paper)|(news )?(outlet|publication|newspaper|magazine|"
-                r"source))s?\b|"
-                r"\b(which|what) (site|website)s? (first )?(reported|said|says|wrote)\b|\bwho (first )?reported\b"),
     # Other works, not "some other app": "what else he did", "other shows", "before this", "his previous films".
     # "before" a release, a premiere or the end is a time, not earlier works ("was there hype before it came out"), and
     # so is "before" a clause ("what blew up before the k-dramas did").

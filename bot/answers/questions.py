@@ -35,6 +35,7 @@ class Expects(StrEnum):
     GENRE = "genre"  # "what genre is it": a sentence naming one
     QUANTITY = "quantity"  # "do a lot of characters die": a sentence saying how many ("numerous", "no one")
     PLATFORM = "platform"  # where to watch it: a sentence saying where it is out ("available to stream on Netflix")
+    SOURCE = "source"  # who reported it: a sentence attributed to an outlet ("as per a report on Deadline")
     ANY = "any"
 
 # A rank in words or figures, "the second Korean series", "2nd": not a part of the show ("a second season",
@@ -68,6 +69,15 @@ _ONE_ARTICLE = re.compile(rf"\bone (?:of the )?{ARTICLE}\b")
 WHERE_IT_RANKS = re.compile(r"\bwhere (did|does|do|is|was|will) [\w' -]+ (rank\w*|(?<!take )(?<!takes )(?<!took )"
                             r"(?<!taking )place[ds]?|finish\w*)\b|"
                             r"\b(what|which) (place|position|spot)\b")
+# Who published it: the outlet a report or data is attributed to ("as per a report on Deadline", "citing data from
+# FlixPatrol"), whatever it says.
+SOURCE = re.compile(r"\b(which|what) ([\w-]+ )?(news (site|website|paper)|(news )?(outlet|publication|newspaper|"
+                    r"magazine|source))(s|'s|’s)?\b|"
+                    r"\b(which|what) (news )?(site|website)s? (first )?(reported|said|says|wrote|broke)\b|"
+                    r"\bwho (first )?(reported|broke)\b|\bwhose (data|figures|numbers|stats|report\w*)\b|"
+                    r"\baccording to (which|what|whom)\b|"
+                    r"\bwhere (did|does|do) (the|its|that|this|those|these) (\w+ )?"
+                    r"(data|figures|numbers|stats|info\w*)\b")
 # Why an article mentions something ("why does one article bring up AMC").
 WHY_MENTIONED = re.compile(r"\b(?:why|how come)\b.*\b(?:mention\w*|brings? up|brought up|bringing up|referenc\w*|"
                            r"cite[sd]?|name-?dropp?\w*)\b")
@@ -76,6 +86,7 @@ _RANKED = re.compile(r"\bthe " + RANK + r"\s+(?P<target>(?:[\w-]+\s+){0,2}[\w-]+
                      r"(?:to\s+(?P<verb>[a-z-]+)|among|ever)\b")
 
 _EXPECTS = (
+    (Expects.SOURCE, SOURCE),
     (Expects.ORDINAL, re.compile(r"\b(what|which) number\b(?!\s+of\b)")),  # "what number korean series is it"
     (Expects.ORDINAL, WHERE_IT_RANKS),
     (Expects.GENRE, re.compile(r"\b(genres?|(kind|type|sort) of (show|series|drama|k-drama))\b")),
@@ -213,6 +224,8 @@ _KIND_WORDS = {
     Expects.DATE: {"day", "days", "week", "weekday", "date", "dates", "year", "years", "month", "months", "time"},
     Expects.NUMBER: {"number", "percentage"},
     Expects.GENRE: {"genre", "genres", "kind", "type", "sort"},
+    Expects.SOURCE: {"news", "site", "sites", "website", "websites", "outlet", "outlet's", "outlets", "publication",
+                     "source", "sources", "data", "come", "came", "comes"},
     Expects.REASON: {"why", "come", "came", "comes", "origin", "origins", "reason", "cause"},
 }
 

@@ -17,6 +17,9 @@ PASSAGE_SENTENCES = 3
 _POINTS_BACK = re.compile(r"^(the latter|the former|she|he|they|his|her|their|this|that|these|those|"
                           r"(\w+ )?(thus|therefore|hence)\b)\b", re.I)
 
+# Words of reporting: an outlet's, not a person's ("Soompi reported", "according to a report by Pinkvilla").
+_REPORTING = re.compile(r"\b(report\w*|according to|as per|citing|cited)\b", re.I)
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -38,6 +41,17 @@ class Sentence:
     def quote(self) -> str:
         """What is quoted for this sentence: itself, with its lead when it points back."""
         return f"{self.lead} {self.text}" if self.lead else self.text
+
+    @property
+    def outlet(self) -> str | None:
+        """The outlet this sentence reports from ("as per a report on Deadline", "Soompi reported"): a one-word
+        speaker that does not open the sentence (as "Another hailed …" does), in words of reporting, not of
+        saying ("…," Park said)."""
+        speaker = self.speaker
+        if speaker and " " not in speaker and speaker[:1].isupper() and not self.text.startswith(speaker) \
+                and _REPORTING.search(self.text):
+            return speaker
+        return None
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,12 @@ import pytest
 from bot.answers.evidence import tokens
 from bot.answers.questions import Expects, Question, analyse
 from bot.knowledge.passages import Sentence
+from bot.knowledge.speech import attribute
 
 
 def sentence(text: str) -> Sentence:
-    return Sentence(0, "test", 0, 0, text, False, None)
+    """A sentence as parsed, with its speaker when it reports speech."""
+    return Sentence(0, "test", 0, 0, text, False, None, speaker=attribute([text])[0])
 
 
 def question(raw: str) -> Question:
@@ -199,6 +201,10 @@ def test_an_opening_clause_does_not_make_a_sentence_about_another_show(answerer)
     # Nor is a work the question sets aside ("besides Squid Game"), though one it asks about is.
     ("what other shows topped the chart besides squid game", 'It tops the chart after the show "Squid Game."', False),
     ("was squid game the only other show to top the chart", 'It tops the chart after the show "Squid Game."', True),
+    # Who reported it is the outlet a sentence is attributed to, not someone quoted.
+    ("which news site reported it", "It topped the list, as per a report on Deadline.", True),
+    ("which news site reported it", '"It is scary," Park said.', False),
+    ("which news site reported it", "Another hailed the opening sequence.", False),
     # Whether many do something is answered by how many.
     ("do a lot of characters die", "The losses were numerous, the scriptwriters spared no one.", True),
     ("do a lot of characters die", "If you don't see a character die on screen, there's always hope.", False),

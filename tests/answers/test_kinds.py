@@ -32,7 +32,7 @@ def classifier(embedder: Embedder) -> KindClassifier:
     ("where are the students trapped when the outbreak hits?", Kind.PLACE),  # a "when" clause asks no date
     ("what is the name of the teacher whose experiment caused the virus?", Kind.PERSON),
     ("whats the name of the director", Kind.CREW),
-    ("which news site reported the us top 10 thing", Kind.SAID),  # the outlet a report is attributed to
+    ("which news site reported the us top 10 thing", Kind.SOURCE),  # the outlet a report is attributed to
     ("which site was the og comic on", Kind.CREW),  # a site that published the webtoon, not a report
     ("isnt the na-yeon actress from squid game?? who was she in that", Kind.ROLE),
     ("how gory is it, like lots of blood?", Kind.DESCRIPTION),  # how much of a quality
@@ -58,6 +58,10 @@ def classifier(embedder: Embedder) -> KindClassifier:
     ("what did viewers on twitter praise about it", Kind.SAID),
     ("which other korean netflix titles are named alongside it?", Kind.LIST),
     ("which western zombie films are named?", Kind.LIST),  # which works of a kind: titles
+    # Who reported it or whose data it is: the outlet, whatever it says.
+    ("which news site broke the story about the top 10", Kind.SOURCE), ("whose figures are these", Kind.SOURCE),
+    ("which entertainment outlet's report said it topped the chart", Kind.SOURCE),
+    ("where did the ratings data come from", Kind.SOURCE), ("who reported the 25 countries", Kind.SOURCE),
     ("which other big korean netflix blockbusters premiered", Kind.LIST),
     ("which actress previously starred in squid game", Kind.ACTOR),  # a person, though "previously"
     ("how much were the lead actors paid?", Kind.NUMBER),

@@ -181,8 +181,10 @@ class Matcher:
     def elsewhere(self, sentence: Sentence, asked: frozenset[str | None]) -> bool:
         """Whether the sentence names other shows but not the series, and the question asks about none of
         them (`asked`: the works the question names, however spelt; bot.answers.subject)."""
-        # "Apart from the aforementioned actors, it also stars …": the opening clause only sets the scene.
-        if _ABOUT_THE_SERIES.match(OPENING_CLAUSE.sub("", sentence.text, count=1).lstrip()):
+        # "Apart from the aforementioned actors, it also stars …", "After Squid Game became a global sensation, South
+        # Korea has produced its second No. 1 series": the opening clause only sets the scene.
+        main = OPENING_CLAUSE.sub("", sentence.text, count=1).lstrip()
+        if _ABOUT_THE_SERIES.match(main) or (main != sentence.text.lstrip() and not self.titles(main)):
             return False
         named = self.titles(sentence.quote)
         return bool(named) and self.series not in named and not named & asked

@@ -69,7 +69,7 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     # What "they" (the articles) think is what the articles tell ("do they think netflix will make a sequel").
     (Kind.DESCRIPTION, r"\b(do|does|did) (they|you|the articles?|the writers?|the authors?) (think|reckon|expect)\b"),
     # What genre it is described as is its genre, not someone's words.
-    (Kind.DESCRIPTION, r"\b(what|which) (genre|kind of (show|series|drama))\b"),
+    (Kind.DESCRIPTION, r"\b(what|which) ([\w-]+ )?(genre|kind of (show|series|drama))\b"),
     # What an article says is what it tells, not someone's words ("what does the spoiler section say …").
     (Kind.DESCRIPTION, r"\b(article|section|piece|synopsis|description)s? (say|says|said|think|thinks|mention\w*)\b|"
                        r"\baccording to (the|that|this|one) (\w+ )?(article|section|piece|synopsis)s?\b"),

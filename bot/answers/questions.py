@@ -223,7 +223,8 @@ _TIME_UNITS = tuple(terms("minutes hours days weeks months years"))
 _KIND_WORDS = {
     Expects.DATE: {"day", "days", "week", "weekday", "date", "dates", "year", "years", "month", "months", "time"},
     Expects.NUMBER: {"number", "percentage"},
-    Expects.GENRE: {"genre", "genres", "kind", "type", "sort"},
+    Expects.GENRE: {"genre", "genres", "kind", "type", "sort", "described", "describe", "considered", "classified",
+                    "labelled", "labeled", "categorised", "categorized", "belong", "belongs"},
     Expects.SOURCE: {"news", "site", "sites", "website", "websites", "outlet", "outlet's", "outlets", "publication",
                      "source", "sources", "data", "come", "came", "comes"},
     Expects.REASON: {"why", "come", "came", "comes", "origin", "origins", "reason", "cause"},
@@ -355,7 +356,7 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
                              or (_LATER_SEASON.search(lowered) and _NEXT_STORY.search(lowered))),
         compound=(term(compound[0]), term(compound[1]))
         if compound and not STOPWORDS.intersection(compound) and compound[0] not in kind_words | _PICKING
-        and compound[1] not in _WORK_NOUNS | _QUANTITY_NOUNS else None,
+        and compound[1] not in _WORK_NOUNS | _QUANTITY_NOUNS | kind_words else None,
         alternatives=tuple(term(w) for pair in _CHOICE.findall(lowered) for w in pair if w not in STOPWORDS),
         figures=(*(f for f in _FIGURE.findall(DAY_OF_MONTH.sub(" ", lowered)) if f not in guessed),
                  *(term(w) for w in (*_CALENDAR.findall(lowered), *_PERIOD.findall(lowered)))),

@@ -159,6 +159,10 @@ def test_an_opening_clause_does_not_make_a_sentence_about_another_show(answerer)
     matcher = answerer.analyser.matcher
     about_us = sentence('Apart from the aforementioned actors, it also stars Lee Yoo-mi, famous from "Squid Game".')
     assert not matcher.elsewhere(about_us, frozenset({None}))
+    scene = sentence('After "Squid Game" became a sensation, Korea has produced its second No. 1 series.')
+    assert not matcher.elsewhere(scene, frozenset({None}))
+    other = sentence('After "Squid Game" became a sensation, "Hellbound" premiered with 634 points.')
+    assert matcher.elsewhere(other, frozenset({None}))
 
 
 @pytest.mark.parametrize(("asked", "text", "holds"), [

@@ -58,6 +58,7 @@ def classifier(embedder: Embedder) -> KindClassifier:
     ("what did viewers on twitter praise about it", Kind.SAID),
     ("which other korean netflix titles are named alongside it?", Kind.LIST),
     ("which western zombie films are named?", Kind.LIST),  # which works of a kind: titles
+    ("which growing-up genre is it said to belong to", Kind.DESCRIPTION),  # its genre, not someone's words
     # Who reported it or whose data it is: the outlet, whatever it says.
     ("which news site broke the story about the top 10", Kind.SOURCE), ("whose figures are these", Kind.SOURCE),
     ("which entertainment outlet's report said it topped the chart", Kind.SOURCE),

@@ -65,6 +65,8 @@ def test_the_two_word_thing_asked_about():
     assert isinstance(question, Question) and question.compound is None
     question = analyse("which zombie titles does it get compared to", KNOWN)  # a kind of work
     assert isinstance(question, Question) and question.compound is None
+    question = analyse("which growing-up genre is it", KNOWN)  # the genre asked for, described
+    assert isinstance(question, Question) and question.compound is None
 
 
 def test_a_choice_offers_its_alternatives():

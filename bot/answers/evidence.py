@@ -93,6 +93,8 @@ _REAL_PLACE = re.compile(r"\b(filmed|shot|recorded|filming|shooting)\s+(?:[\w-]+
 # Who did something, named by what they do when not by name: "choreography created by dancer and choreographer".
 _AGENT = re.compile(r"\b(created|made|designed|written|directed|produced|choreographed|developed|invented|devised) "
                     r"by\b", re.I)
+# Those who act as a body, named by what they are ("waiting for authorities to rescue them"): who, without a name.
+_BODY = re.compile(r"\b(authorities|police|army|military|government|officials|soldiers|rescuers)\b", re.I)
 _CLAUSE_END = re.compile(r"[,.;:!?\"“”]")
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*")
 # A name after one of these is where the thing is ("the virus spread in South Korea"), not what it is called.
@@ -279,12 +281,12 @@ class Matcher:
     def _person(self, question: Question, sentence: Sentence, speakers: tuple[str, ...]) -> bool:
         """A name as written, capitalised: "in" and "on" spell syllables of names (In-soo, On-jo) too. "who came
         up with the moves" is answered by "created by dancer and choreographer", "who posted it" by the unnamed
-        someone whose words a sentence reports ("a Twitter user said while sharing a video"); what their name
-        is, by neither."""
+        someone whose words a sentence reports ("a Twitter user said while sharing a video"), "who will save them"
+        by a body ("authorities"); what their name is, by none of them."""
         text = sentence.quote
         agent = _AGENT.search(text)
-        unnamed = (bool(agent) or (sentence.speaker is not None and sentence.speaker[:1].islower())) and not (
-            agent and self._asked_job(question, text[agent.end():]))
+        unnamed = (bool(agent) or (sentence.speaker is not None and sentence.speaker[:1].islower())
+                   or bool(_BODY.search(text))) and not (agent and self._asked_job(question, text[agent.end():]))
         return (unnamed and not question.asks_name) or bool(HYPHENATED_NAME.search(text)) or any(
             w.raw[:1].isupper() and w.term in self.name_terms for w in tokens(text))
 

@@ -205,6 +205,9 @@ def test_an_opening_clause_does_not_make_a_sentence_about_another_show(answerer)
     # Nor is a work the question sets aside ("besides Squid Game"), though one it asks about is.
     ("what other shows topped the chart besides squid game", 'It tops the chart after the show "Squid Game."', False),
     ("was squid game the only other show to top the chart", 'It tops the chart after the show "Squid Game."', True),
+    # Who acts as a body is named by what they are; not asked for a name.
+    ("who are they waiting for to rescue them", "They wait for authorities to rescue them.", True),
+    ("what is the name of the officer who rescues them", "They wait for authorities to rescue them.", False),
     # Who reported it is the outlet a sentence is attributed to, not someone quoted.
     ("which news site reported it", "It topped the list, as per a report on Deadline.", True),
     ("which news site reported it", '"It is scary," Park said.', False),

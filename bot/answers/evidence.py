@@ -219,6 +219,9 @@ class Matcher:
             return False
         if expects is Expects.ANY:
             return True
+        # Asked for its name ("the name of the high school where it happens"), a place is named.
+        if expects is Expects.PLACE and question.asks_name:
+            return self._name(question, sentence, speakers)
         if expects in _SLOT_PATTERNS:
             return bool(_SLOT_PATTERNS[expects].search(text))
         return self._checks.get(expects, self._name)(question, sentence, speakers)

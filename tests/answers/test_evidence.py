@@ -196,6 +196,9 @@ def test_an_opening_clause_does_not_make_a_sentence_about_another_show(answerer)
     ("is hyosan a real city?", "Hyosan is a fictional city.", True),
     ("which real school did they use for hyosan high", "They are stuck in Hyosan High School.", False),
     ("where are the students trapped", "The students are trapped in Hyosan High School.", True),
+    # Asked for its name, a place is named.
+    ("what's the name of the school where it happens", "The plot is set on the campus of a high school.", False),
+    ("what's the name of the school where it happens", "The students are trapped in Hyosan High School.", True),
     # Other works of the kind asked for: a title introduced with another genre is none.
     ("what other zombie shows is it compared to", 'It tops the chart after the survival thriller show, "Squid Game."',
      False),

@@ -216,8 +216,8 @@ _OPENER = re.compile(r"(?:^|[.?!:;\"“(]\s*)$")
 # "What is it about?" asks for the plot, though it says no word of it.
 _ABOUT_WHAT = re.compile(r"^what\b.*\babout\W*$")
 
-# "How long" counts in units of time: the number must stand before one of them.
-_DURATION = re.compile(r"\bhow long\b")
+# "How long" (how quickly or fast it did something) counts in units of time: the number must stand before one.
+_DURATION = re.compile(r"\bhow (long|(quickly|fast)(?!\s+(is|are|was|were|r)\b))\b")
 _TIME_UNITS = tuple(terms("minutes hours days weeks months years"))
 # Words that only say which kind of answer is wanted ("what day"), not what it is about.
 _KIND_WORDS = {

@@ -81,8 +81,10 @@ def test_a_question_whether_it_was_the_first_is_answered_by_the_rank_the_article
     assert answer.answered and any("second Korean series" in q.text for q in answer.quotes)
 
 
-def test_how_long_is_answered_by_a_duration_not_any_number(answerer):
-    quotes = answerer.ask("how long after its release did it reach number one in the US?").quotes
+@pytest.mark.parametrize("question", ["how long after its release did it reach number one in the US?",
+                                      "how fast did it get to number one in america"])
+def test_how_long_is_answered_by_a_duration_not_any_number(answerer, question: str):
+    quotes = answerer.ask(question).quotes
     assert re.search(r"\b(\d+|seven) days\b", quotes[0].text)
 
 

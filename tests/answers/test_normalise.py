@@ -41,6 +41,7 @@ def normaliser() -> Normaliser:
     ("did it top the U.S. list", "did All of Us Are Dead top the U.S. list"),  # the U of U.S. is no "u"
     ("who plays the bully, they killed it ngl", "who plays the bully"),  # an aside after a comma
     ("the bully was so scary lol whos the actor", "the bully was so scary who is the actor"),  # asks of what it said
+    ("can u watch it outside korea", "can you watch All of Us Are Dead worldwide"),  # where it is out: worldwide
 ])
 def test_fan_wording_becomes_tidy(normaliser: Normaliser, typed: str, tidy: str):
     assert normaliser.normalise(typed) == tidy

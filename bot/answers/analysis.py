@@ -85,6 +85,8 @@ class Analyser:
         self._known_terms = knowledge.lexical.vocabulary | {term(w) for w in thesaurus.words}
         vocabulary = Counter(w for s in knowledge.sentences for w in words(s.text))
         vocabulary.update({w: 1 for w in thesaurus.words | {w for g in aliases.groups for n in g for w in words(n)}})
+        # The writers' names the pages print ("Written By Joel Kurian") are the articles' words too.
+        vocabulary.update({w: 1 for a in knowledge.articles if a.byline for w in words(a.byline)})
         series = self.subjects.works.series.title
         given_names = {m for s in knowledge.sentences for m in HYPHENATED_NAME.findall(s.text)}
         given_names |= {m for group in aliases.groups for n in group for m in HYPHENATED_NAME.findall(n)}

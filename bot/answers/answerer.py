@@ -82,6 +82,9 @@ class Answerer:
             return Answer(question, _REJECTED[analysed])
         if analysed.kind is Kind.AUTHOR:
             return self.byline(question, analysed)
+        writer = self._writer_asked_about(analysed)
+        if writer is not None:
+            return Answer(question, Outcome.ANSWERED, (self._byline_quote(writer, 1.0),))
         settled = self.settle(question, analysed)
         if settled is not None:
             return settled
@@ -106,9 +109,24 @@ class Answerer:
         article = max(self.articles, key=lambda a: score[a.source_id])
         if article.byline is None:
             return Answer(question, Outcome.NOT_IN_ARTICLES)
-        quote = Quote(article.byline, article.source_id, article.title, article.date, False,
-                      round(score[article.source_id], 4), article.label)
-        return Answer(question, Outcome.ANSWERED, (quote,))
+        return Answer(question, Outcome.ANSWERED, (self._byline_quote(article, score[article.source_id]),))
+
+    def _writer_asked_about(self, analysed: Analysis) -> Article | None:
+        """The article whose writer a question asks about by name ("who is Joel Kurian", "is he in the cast?"): who
+        they are is that they wrote it. Not a question about what their article says ("according to Joel Kurian's
+        piece, …", an article reference), nor about someone of the cast or crew."""
+        if analysed.kind not in (Kind.PERSON, Kind.ACTOR, Kind.ROLE, Kind.CREW, Kind.YES_NO) or analysed.named \
+                or analysed.article is not None:
+            return None
+        asked = set(words(analysed.lowered))
+        return next((a for a in self.articles if a.byline and (name := _byline_name(a.byline))
+                     and set(name) <= asked), None)
+
+    @staticmethod
+    def _byline_quote(article: Article, score: float) -> Quote:
+        """An article's byline, as printed, quoted as the answer."""
+        return Quote(article.byline or "", article.source_id, article.title, article.date, False, round(score, 4),
+                     article.label)
 
     @cached_property
     def _source_ids(self) -> np.ndarray:
@@ -310,6 +328,11 @@ def _cite(citation: Citation) -> Quote:
     """A fact's citation as a quote: the sentence that states the fact."""
     return Quote(citation.text, citation.source_id, citation.title, citation.date, citation.spoiler, 1.0,
                  citation.label)
+
+
+def _byline_name(byline: str) -> list[str]:
+    """The words of the name a byline prints ("Written By Joel Kurian": joel, kurian)."""
+    return [w for w in words(byline) if w not in STOPWORDS | {"written", "words", "reported"}]
 
 
 def _whole(names: set[str]) -> frozenset[str]:

@@ -128,6 +128,16 @@ def test_who_wrote_an_article_is_its_byline_where_it_prints_one(answerer):
     assert "Joel Kurian" not in first_quote_text(answerer, "who wrote the series")
 
 
+@pytest.mark.parametrize("question", ["who's joel kurian?", "is joel kurian one of the actors"])
+def test_who_a_writer_is_is_the_byline_of_the_article_they_wrote(answerer, question: str):
+    answer = answerer.ask(question)
+    assert [(q.text, q.source_id) for q in answer.quotes] == [("Written By Joel Kurian", "002_cd3ce04a79d190fd")]
+
+
+def test_what_a_writers_article_says_is_no_question_about_the_writer(answerer):
+    assert "created by" in first_quote_text(answerer, "according to joel kurian's piece, who created it")
+
+
 def test_a_country_the_articles_never_name_is_what_the_question_is_about(answerer):
     """Typed in lower case, "japan" is a name all the same."""
     assert answerer.ask("what rank did it hit in japan").outcome is Outcome.NOT_IN_ARTICLES

@@ -42,6 +42,7 @@ def normaliser() -> Normaliser:
     ("who plays the bully, they killed it ngl", "who plays the bully"),  # an aside after a comma
     ("the bully was so scary lol whos the actor", "the bully was so scary who is the actor"),  # asks of what it said
     ("can u watch it outside korea", "can you watch All of Us Are Dead worldwide"),  # where it is out: worldwide
+    ("did all the eps come out at once", "did all the episodes release together"),  # the articles' "together"
 ])
 def test_fan_wording_becomes_tidy(normaliser: Normaliser, typed: str, tidy: str):
     assert normaliser.normalise(typed) == tidy

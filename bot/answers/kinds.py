@@ -106,6 +106,9 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
                   r"(?!(\w+ )?(show|series|drama|webtoon|comic|manhwa|story)\b)\w+"),
     # How much or how many, whoever it is about ("how much were the lead actors paid").
     (Kind.NUMBER, r"\bhow (many|much)\b"),
+    # What the actors did ("what did the actors have to learn") asks about them, not for them.
+    (Kind.DESCRIPTION, r"^(what|how|why)\b(?!.*\bwho\b).*\b(did|do|does|have|had|were|are|was) (the |its |all the |"
+                       r"most of the )?(actors|actresses|cast|cast members|actor|actress)\b"),
     # "what part does she play" asks for a role; "what part of the story" does not.
     (Kind.ROLE, r"\b(which|what) (character|role|part(?! of\b))\b|\bplays? (who|which|what)\b|\bcharacter\W*$|"
                 r"\b(character|role)s? (name|is|called|named)\b|\bis which\b|\bwho (is|was) \w+ in\b|"

@@ -59,6 +59,8 @@ def classifier(embedder: Embedder) -> KindClassifier:
     ("which other korean netflix titles are named alongside it?", Kind.LIST),
     ("which western zombie films are named?", Kind.LIST),  # which works of a kind: titles
     ("which growing-up genre is it said to belong to", Kind.DESCRIPTION),  # its genre, not someone's words
+    ("what did the cast have to learn for the zombie scenes", Kind.DESCRIPTION),  # what they did, not who they are
+    ("what actors are in it", Kind.ACTOR),
     # Who reported it or whose data it is: the outlet, whatever it says.
     ("which news site broke the story about the top 10", Kind.SOURCE), ("whose figures are these", Kind.SOURCE),
     ("which entertainment outlet's report said it topped the chart", Kind.SOURCE),

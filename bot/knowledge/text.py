@@ -18,7 +18,7 @@ QUESTION_FILLER = frozenset(
     "tell know please say said name called anyone anybody someone somebody also get gets getting got ever exactly "
     "keep keeps kept keeping alongside "
     "many much would could like us happen happens happened make makes made else yet ok okay pls plz "
-    "spoiler spoilers something anything stuff making thing things without seen saw somewhere besides "
+    "spoiler spoilers something anything stuff making thing things seen saw somewhere besides "
     "eventually actually really".split()
 )
 # Fans' shorthand for seasons and episodes: s2 is season 2, ep3 is episode 3.

@@ -88,6 +88,10 @@ def test_how_long_is_answered_by_a_duration_not_any_number(answerer, question: s
     assert re.search(r"\b(\d+|seven) days\b", quotes[0].text)
 
 
+def test_what_they_go_without_is_what_they_lack(answerer):
+    assert "absence of food" in first_quote_text(answerer, "what do the students have to go without")
+
+
 @pytest.mark.parametrize("question", ["when did the shoot begin?", "when did they begin filming?"])
 def test_filming_and_starting_are_read_in_the_articles_words(answerer, question: str):
     """bot/data/synonyms.txt: shooting is the articles' "production", beginning their "getting underway"."""

@@ -30,3 +30,4 @@ def test_word_families_and_the_thesaurus():
     assert thesaurus.related(term("premiere"), term("released"))
     assert thesaurus.related(term("actress"), term("cast"))
     assert not thesaurus.related(term("premiere"), term("cast"))
+    assert thesaurus.related(term("without"), term("absence"))  # what they go without is what they lack

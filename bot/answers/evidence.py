@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from bot.answers.questions import RANK, Expects, Question
 from bot.answers.weights import Weights
 from bot.knowledge.names import HYPHENATED_NAME, name_key, similar_keys
-from bot.knowledge.passages import Sentence
+from bot.knowledge.passages import REPORTING, Sentence
 from bot.knowledge.subjects import OPENING_CLAUSE, Works
 from bot.knowledge.text import STOPWORDS, Thesaurus, same_family, term, terms
 from bot.knowledge.wordlists import GENRES, MONTHS, NUMBER_WORDS, SCALES, WEEKDAYS
@@ -64,8 +64,6 @@ _PLACE = re.compile(rf"\b(?:in|at|inside|across|near|outside|from)\s+(?:the\s+)?
 # Words that give a cause or an origin (an inspiration).
 _CAUSE = re.compile(r"\b(because|due to|owing to|in the wake of|as a result|caused|thanks to|led to|"
                     r"inspired by|based on|adapted from|result of|(that|this|which) is why|(that|this)'s why)\b", re.I)
-# Where figures or words come from: the source a report cites, what is not asked why.
-_SOURCE = re.compile(r"\b(citing|according to|as per|sourced from)\b", re.I)
 # How many, in words: "the losses were numerous", "spared no one", "most of the cast", "countless productions".
 _QUANTIFIER = re.compile(r"\b(numerous|many|most|all|every|everyone|no one|none|nobody|few|several|countless|"
                          r"dozens|hundreds|thousands|a lot|lots|plenty|majority|handful)\b", re.I)
@@ -240,7 +238,7 @@ class Matcher:
     def _reason(self, question: Question, sentence: Sentence, speakers: tuple[str, ...]) -> bool:
         """A cause; asked where something comes from rather than why, also the source cited for it ("where did
         the premiere data come from": "citing data from FlixPatrol")."""
-        return bool(_CAUSE.search(sentence.quote) or (not question.asks_why and _SOURCE.search(sentence.quote)))
+        return bool(_CAUSE.search(sentence.quote) or (not question.asks_why and REPORTING.search(sentence.quote)))
 
     def _other_title(self, question: Question, sentence: Sentence, speakers: tuple[str, ...]) -> bool:
         """Another work, of the kind asked for, and not one the question names: "the survival thriller show, Squid

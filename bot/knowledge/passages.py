@@ -18,7 +18,7 @@ _POINTS_BACK = re.compile(r"^(the latter|the former|she|he|they|his|her|their|th
                           r"(\w+ )?(thus|therefore|hence)\b)\b", re.I)
 
 # Words of reporting: an outlet's, not a person's ("Soompi reported", "according to a report by Pinkvilla").
-_REPORTING = re.compile(r"\b(report\w*|according to|as per|citing|cited)\b", re.I)
+REPORTING = re.compile(r"\b(report\w*|according to|as per|citing|cited|sourced from)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ class Sentence:
         saying ("…," Park said)."""
         speaker = self.speaker
         if speaker and " " not in speaker and speaker[:1].isupper() and not self.text.startswith(speaker) \
-                and _REPORTING.search(self.text):
+                and REPORTING.search(self.text):
             return speaker
         return None
 

@@ -145,7 +145,7 @@ def test_what_a_writers_article_says_is_no_question_about_the_writer(answerer):
 def test_a_country_the_articles_never_name_is_what_the_question_is_about(answerer):
     """Typed in lower case, "japan" is a name all the same."""
     assert answerer.ask("what rank did it hit in japan").outcome is Outcome.NOT_IN_ARTICLES
-    assert answerer.ask("how fast did it reach number one in korea").answered
+    assert answerer.ask("what rank did it hit in korea").answered
 
 
 def test_a_two_word_thing_the_articles_never_put_together_is_declined(answerer):

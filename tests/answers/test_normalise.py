@@ -43,6 +43,7 @@ def normaliser() -> Normaliser:
     ("the bully was so scary lol whos the actor", "the bully was so scary who is the actor"),  # asks of what it said
     ("can u watch it outside korea", "can you watch All of Us Are Dead worldwide"),  # where it is out: worldwide
     ("did all the eps come out at once", "did all the episodes release together"),  # the articles' "together"
+    ("was it no 1 in the us", "was All of Us Are Dead no 1 in the US"),  # the country, not "us"
 ])
 def test_fan_wording_becomes_tidy(normaliser: Normaliser, typed: str, tidy: str):
     assert normaliser.normalise(typed) == tidy

@@ -91,6 +91,8 @@ _REAL_PLACE = re.compile(r"\b(filmed|shot|recorded|filming|shooting)\s+(?:[\w-]+
 # Who did something, named by what they do when not by name: "choreography created by dancer and choreographer".
 _AGENT = re.compile(r"\b(created|made|designed|written|directed|produced|choreographed|developed|invented|devised) "
                     r"by\b", re.I)
+# Words that pair an actor with a role ("Lee Yoo-mi as Ji-Yeong", "she played Ji-Yeong").
+_PAIRING = frozenset("as plays played playing portrays portrayed portraying role".split())
 # Those who act as a body, named by what they are ("waiting for authorities to rescue them"): who, without a name.
 _BODY = re.compile(r"\b(authorities|police|army|military|government|officials|soldiers|rescuers)\b", re.I)
 _CLAUSE_END = re.compile(r"[,.;:!?\"“”]")
@@ -285,6 +287,8 @@ class Matcher:
         someone whose words a sentence reports ("a Twitter user said while sharing a video"), "who will save them"
         by a body ("authorities"); what their name is, by none of them."""
         text = sentence.quote
+        if question.played and not _paired(question.played, text):
+            return False
         agent = _AGENT.search(text)
         unnamed = (bool(agent) or (sentence.speaker is not None and sentence.speaker[:1].islower())
                    or bool(_BODY.search(text))) and not (agent and self._asked_job(question, text[agent.end():]))
@@ -335,6 +339,21 @@ class Matcher:
 
     def _targets(self, question: Question, words: list[Token]) -> list[int]:
         return [i for i, w in enumerate(words) if any(self.related(t, w.term) for t in question.target)]
+
+
+def _paired(played: tuple[str, ...], text: str) -> bool:
+    """Whether a sentence naming whom "who plays" asks about names them as someone's role ("Park Ji-hu (Nam
+    On-jo)", "where she played Ji-Yeong"), not only as someone in the story ("to save a fellow contestant Kang
+    Sae-byeok"). One that does not name them at all is weighed by the names it lacks instead."""
+    words = tokens(text)
+    spots = [i for i, w in enumerate(words) if w.term in played]
+    if not spots:
+        return True
+    first, last = spots[0], spots[-1]
+    at = text.find(words[first].raw)
+    bracketed = "(" in text[max(0, at - 2):at]
+    near = (*words[max(0, first - 4):first], *words[last + 1:last + 4])
+    return bracketed or any(w.raw.lower() in _PAIRING for w in near)
 
 
 def _is_number(raw: str) -> bool:

@@ -62,6 +62,9 @@ _ABOUT_THE_ARTICLES = frozenset("article articles piece pieces mention mentions 
 # Words setting a work aside ("what else besides Squid Game", "alongside Squid Game and Hellbound").
 SETTING_ASIDE = re.compile(r"\b(besides|apart from|aside from|other than|except|alongside|along with|as well as|"
                            r"beyond|not counting)\b")
+# Whom "who plays" asks about ("who plays Kang Sae-byeok in Squid Game"): an answer pairs an actor with them.
+_PLAYED = re.compile(r"\bwho (?:plays|played|portrays|portrayed|is playing|was playing) (?P<character>[\w' -]+?)"
+                     r"(?=\s+(?:in|on|from|for)\b|[?!.,]|$)")
 # "One article" counts nothing ("which titles does one article list").
 _ONE_ARTICLE = re.compile(rf"\bone (?:of the )?{ARTICLE}\b")
 # Where it ranks or placed, what place it took: a position ("where did it place among …"); not where something
@@ -245,6 +248,7 @@ class Question:
     alternatives: tuple[str, ...] = ()  # the terms offered as a choice ("netflix or disney+"); one may be absent
     figures: tuple[str, ...] = ()  # numbers, days, months that pin down what is asked ("its first 28 days")
     set_aside: frozenset[str] = frozenset()  # other works it sets aside ("besides Squid Game"): no answer to what else
+    played: tuple[str, ...] = ()  # the terms of whom "who plays" asks about: their actor is named beside them
     date_part: str | None = None  # the part of a date asked for: "weekday", "year", "month" or "date"
     later_season: bool = False  # asks about a season after the first: the first's figures don't answer it
     real_place: bool = False  # asks where it was filmed, or whether a place of the story is real
@@ -362,6 +366,7 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
                  *(term(w) for w in (*_CALENDAR.findall(lowered), *_PERIOD.findall(lowered)))),
         date_part=next((part for part, pattern in _DATE_PARTS if pattern.search(lowered)), None),
         later_season=bool(_LATER_SEASON.search(lowered)),
+        played=tuple(terms(played.group("character"))) if (played := _PLAYED.search(lowered)) else (),
         real_place=bool(_REAL_PLACE.search(lowered)),
         rank_verb=term(ranked.group("verb")) if ranked and ranked.group("verb") else None,
         asks_why=bool(_ASKS_WHY.search(lowered)),

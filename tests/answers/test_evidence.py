@@ -208,6 +208,10 @@ def test_an_opening_clause_does_not_make_a_sentence_about_another_show(answerer)
     # Nor is a work the question sets aside ("besides Squid Game"), though one it asks about is.
     ("what other shows topped the chart besides squid game", 'It tops the chart after the show "Squid Game."', False),
     ("was squid game the only other show to top the chart", 'It tops the chart after the show "Squid Game."', True),
+    # Who plays someone is an actor named as playing them, not anyone beside them in the story.
+    ("who plays kang sae-byeok in squid game", "She dies to save a fellow contestant Kang Sae-byeok.", False),
+    ("who played ji-yeong in squid game", "Lee Yoo-mi became famous in Squid Game, where she played Ji-Yeong.", True),
+    ("who plays gi-hun in squid game", "The cast includes Lee Jung-jae (Seong Gi-hun).", True),
     # Who acts as a body is named by what they are; not asked for a name.
     ("who are they waiting for to rescue them", "They wait for authorities to rescue them.", True),
     ("what is the name of the officer who rescues them", "They wait for authorities to rescue them.", False),

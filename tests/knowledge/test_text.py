@@ -31,3 +31,4 @@ def test_word_families_and_the_thesaurus():
     assert thesaurus.related(term("actress"), term("cast"))
     assert not thesaurus.related(term("premiere"), term("cast"))
     assert thesaurus.related(term("without"), term("absence"))  # what they go without is what they lack
+    assert thesaurus.related(term("main"), term("lead"))  # the main characters are the lead roles

@@ -43,11 +43,13 @@ class Expects(StrEnum):
 RANK = (r"\b(" + "|".join(w for w in ORDINAL_WORDS if w != "zeroth") + r"|\d+(st|nd|rd|th))\b"
         r"(?!\s+(season|episode|part|half|time|week|day|month|year)s?\b)")
 # Where to watch it: a platform or app (not the webtoon's), a choice of Netflix or another ("netflix or wat" is
-# chatter), where or whether one can watch or stream it.
+# chatter), where or whether one can watch or stream it, whether it is out worldwide.
 PLATFORM = (r"\b(app|platform|streaming (service|site|platform)|streamer)s?\b(?!.*\bwebtoon)|"
             r"\bnetflix or\b(?!\W*(wat|what|nah|not|smth|something)\b)|\bor netflix\b|"
             r"\b(where|how) (can|do|to|should) (i|you|u|we) (watch|stream|see)\b|"
-            r"^(can|could) (i|you|u|we) (watch|stream)\b")
+            r"^(can|could) (i|you|u|we) (watch|stream)\b|"
+            r"\b(available|availability|out) (on netflix |to stream |to watch )?(worldwide|everywhere|globally|"
+            r"internationally|abroad|overseas)\b")
 # "when" asks for a date unless another question word comes first ("what record did it set when it reached No. 1",
 # "where are they trapped when …").
 WHEN = r"^(?!.*\b(who|what|which|where|why|how)\b.*\bwhen\b).*\bwhen\b"

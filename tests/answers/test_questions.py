@@ -107,6 +107,7 @@ def test_figures_that_pin_a_question_down(raw: str, figures: tuple[str, ...]):
     ("can u list the 25 countries it topped", Expects.NAME, (term("countries"),)),
     ("whats the name of the school they're stuck in", Expects.NAME, (term("school"),)),
     ("is it on netflix or some other app", Expects.PLATFORM, ()),
+    ("is it available worldwide or only in korea", Expects.PLATFORM, ()),  # whether it is out everywhere
     ("what record did it set when it reached no. 1", Expects.NAME, (term("record"),)),  # "when" after "what": no date
     ("when did it reach no. 1", Expects.DATE, ()),
     ("kdramas blowing up on netflix or wat", Expects.ANY, ()),  # "or wat" is chatter, no choice of platform

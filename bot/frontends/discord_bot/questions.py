@@ -101,9 +101,8 @@ async def _answer_and_reply(services: Services, edge: Edge, question: str, *, ch
                 refund()
                 await edge.notice(RESTARTING_MESSAGE)
                 return
-            except discord.NotFound:  # nowhere left to say anything
-                refund()
-                raise
+            except discord.NotFound:
+                raise  # nowhere left to say anything (below)
             except Exception:
                 log.exception("Answering a question of user %s failed", edge.user_id)
                 refund()
@@ -115,6 +114,9 @@ async def _answer_and_reply(services: Services, edge: Edge, question: str, *, ch
     except (Busy, Restarting) as refused:
         refund()
         await edge.notice(BUSY_MESSAGE if isinstance(refused, Busy) else RESTARTING_MESSAGE)
+    except discord.NotFound:  # the interaction lapsed or the channel went away: the fan got no answer
+        refund()
+        raise
 
 
 async def _answer(services: Services, edge: Edge, question: str) -> Answer:

@@ -45,6 +45,8 @@ _ASKING_WITH_SUBJECT = re.compile(r"^(?:is|are|r|was|were|do|does|did|has|have|c
 # ("daesu was the funniest lol whos the actr"), as one pointing back with a pronoun is.
 _BARE_ASK = re.compile(rf"^(?:{_QUESTION_WORD})(?:\s+(?:is|was|r|are))?\s+(?:the|their|his|her)\s+"
                        r"(?:act\w*|character|role|name|voice)\W*$", re.I)
+# "That" near the start of a question is what was just said ("was that week one"), not the show ("that show").
+_THAT = re.compile(r"^\W*(?:\w+\s+){0,2}(?:that|those)\b(?!\s+(?:show|series|drama|k-?drama|one)\b)", re.I)
 # A question is split into segments at sentence ends and emoji; only those that ask are kept. An abbreviation
 # ("the U.S. list") or a number after a full stop ("No. 1") ends no sentence.
 _SEGMENT_BREAK = re.compile(r"(?<=[?!.])(?<![A-Z]\.[A-Z]\.)\s+(?!\d)|[\U0001F000-\U0001FFFF\u2600-\u27BF]+")
@@ -154,8 +156,9 @@ class Normaliser:
 
 
 def _points_back(asking: str) -> bool:
-    """Whether a question needs what was said before it to say whom it is about."""
-    return bool(PERSONAL_PRONOUN.search(asking) or _BARE_ASK.match(asking))
+    """Whether a question needs what was said before it to say whom or what it is about ("124 million hours...
+    was that week one or total")."""
+    return bool(PERSONAL_PRONOUN.search(asking) or _BARE_ASK.match(asking) or _THAT.match(asking))
 
 
 @cache

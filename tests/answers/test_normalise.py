@@ -44,6 +44,8 @@ def normaliser() -> Normaliser:
     ("can u watch it outside korea", "can you watch All of Us Are Dead worldwide"),  # where it is out: worldwide
     ("did all the eps come out at once", "did all the episodes release together"),  # the articles' "together"
     ("was it no 1 in the us", "was All of Us Are Dead no 1 in the US"),  # the country, not "us"
+    ("124 million hours... was that week one or total", "124 million hours... was that week one or total"),
+    ("omg. is that show good", "is that show good"),  # "that show" is the show, not what was just said
 ])
 def test_fan_wording_becomes_tidy(normaliser: Normaliser, typed: str, tidy: str):
     assert normaliser.normalise(typed) == tidy

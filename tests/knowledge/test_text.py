@@ -32,3 +32,4 @@ def test_word_families_and_the_thesaurus():
     assert not thesaurus.related(term("premiere"), term("cast"))
     assert thesaurus.related(term("without"), term("absence"))  # what they go without is what they lack
     assert thesaurus.related(term("main"), term("lead"))  # the main characters are the lead roles
+    assert thesaurus.related(term("call"), term("claimed"))  # what fans called it is what they claimed it was

@@ -98,6 +98,7 @@ class Analyser:
                                        for m in _INNER_CAPITAL.findall(s.text))
         works = self.subjects.works.series
         self._series_titles = frozenset(fold_title(t) for t in (works.title, *works.aliases))
+        self.origin_terms = frozenset(term(w) for w in works.origin_words)
         self._pairs = frozenset(pair for s in knowledge.sentences for pair in pairwise(terms(s.quote)))
 
     def analyse(self, raw: str) -> Analysis | Rejection:

@@ -200,8 +200,10 @@ class Answerer:
         dense = similarity[ids]
         idf = self.knowledge.lexical.idf
         weights = {t: idf(t) for t in set(query_terms)}
-        # The people a question names, and the figures that pin it down, must be in the answer.
-        asked_names = {t for t in weights if t in self.analyser.name_terms or t in question.figures}
+        # The people a question names, the figures that pin it down and the work it adapts ("the webtoon") must be
+        # in the answer.
+        asked_names = {t for t in weights
+                       if t in self.analyser.name_terms or t in question.figures or t in self.analyser.origin_terms}
         names = _whole(asked_names)
         # A name is present through any spelling of whom it names ("Lee JQ" for Lee Jae-kyoo), a character's
         # through the actor who plays them ("the na-yeon actress"); each spelling counts whole ("Lee Yoo-mi" shares

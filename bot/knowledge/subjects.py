@@ -88,11 +88,13 @@ class Series:
     title: str
     aliases: tuple[str, ...] = ()
     origins: tuple[str, ...] = ()
+    origin_words: tuple[str, ...] = ()  # what fans call the work it adapts ("webtoon")
 
     @classmethod
     def load(cls, path: Path = SERIES_FILE) -> Series:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-        return cls(data["title"], tuple(data.get("aliases", ())), tuple(data.get("origins", ())))
+        return cls(data["title"], tuple(data.get("aliases", ())), tuple(data.get("origins", ())),
+                   tuple(data.get("origin_words", ())))
 
     @cached_property
     def keys(self) -> frozenset[str]:

@@ -88,6 +88,12 @@ def test_how_long_is_answered_by_a_duration_not_any_number(answerer, question: s
     assert re.search(r"\b(\d+|seven) days\b", quotes[0].text)
 
 
+def test_a_question_about_the_webtoon_is_answered_by_a_sentence_naming_it(answerer):
+    """bot/data/series.toml `origin_words`: the series' 12 episodes say nothing of the webtoon's."""
+    assert not answerer.ask("how many episodes does the Now at Our School webtoon have?").answered
+    assert "2009 and 2011" in first_quote_text(answerer, "when was the webtoon published")
+
+
 def test_what_they_go_without_is_what_they_lack(answerer):
     assert "absence of food" in first_quote_text(answerer, "what do the students have to go without")
 

@@ -164,7 +164,10 @@ _TARGET = {
                                           r"(?P<target>[a-z-]+(?:\s+(?!(?:in|on|to|of|for|at|during|with|after|"
                                           r"before)\b)[a-z-]+){0,3})")),
     Expects.NUMBER: (re.compile(r"\bhow many\s+(?P<target>(?:(?!(?:is|are|was|were|did|does|do|has|have|had|in|"
-                                r"on|of|for|at|to)\b|[a-z]+ed\b)[a-z0-9-]+\s*){1,2})"),),
+                                r"on|of|for|at|to)\b|[a-z]+ed\b)[a-z0-9-]+\s*){1,2})"),
+                     # "what were the ranking points" counts points, as "how many" would.
+                     re.compile(r"\bwhat (?:were|was|are|is) (?:the |its |their )?(?:[a-z-]+\s+)?(?P<target>points|"
+                                r"hours|views|viewers|episodes|countries|subscribers|households|days|weeks|votes)\b")),
 }
 
 

@@ -103,6 +103,7 @@ def test_figures_that_pin_a_question_down(raw: str, figures: tuple[str, ...]):
     ("how many hours watched did it get", Expects.NUMBER, (term("hours"),)),
     ("how many ranking points did it get", Expects.NUMBER, (term("ranking"), term("points"))),
     ("how many subscribers watched it", Expects.NUMBER, (term("subscribers"),)),  # the count stops at the verb
+    ("what were the ranking points on sunday", Expects.NUMBER, (term("points"),)),  # what counts them, as how many
     ("which 25 countries was it #1 in", Expects.NAME, (term("countries"),)),  # each counted thing by name
     ("can u list the 25 countries it topped", Expects.NAME, (term("countries"),)),
     ("whats the name of the school they're stuck in", Expects.NAME, (term("school"),)),

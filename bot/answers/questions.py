@@ -227,6 +227,9 @@ _ABOUT_WHAT = re.compile(r"^what\b.*\babout\W*$")
 # "How long" (how quickly or fast it did something) counts in units of time: the number must stand before one.
 _DURATION = re.compile(r"\bhow (long|(quickly|fast)(?!\s+(is|are|was|were|r)\b))\b")
 _TIME_UNITS = tuple(terms("minutes hours days weeks months years"))
+# "How much" paid, cost or earned counts in money: the number must stand before a currency.
+_MONEY = re.compile(r"\bhow much\b.*\b(paid|pay|cost|costs|earn\w*|budget|salar\w*|worth|spent|spend)\b")
+_MONEY_UNITS = tuple(terms("dollars dollar won usd euros pounds"))
 # Words that only say which kind of answer is wanted ("what day"), not what it is about.
 _KIND_WORDS = {
     Expects.DATE: {"day", "days", "week", "weekday", "date", "dates", "year", "years", "month", "months", "time"},
@@ -338,6 +341,8 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
         qualifier = match.groupdict().get("qualifier")
     elif expects is Expects.NUMBER and _DURATION.search(lowered):
         target = _TIME_UNITS
+    elif expects is Expects.NUMBER and _MONEY.search(lowered):
+        target = _MONEY_UNITS
     # … in the question itself, not in a rephrasing after it ("why do they attack first? like whats their motive").
     head_match = _HEAD.search(lowered.split("?", 1)[0] or lowered)
     head = next((w for w in head_match.groups() if w), None) if head_match else None

@@ -1,7 +1,7 @@
 import pytest
 
 from bot.answers.questions import MAX_QUESTION_CHARS, Expects, Question, Rejection, analyse, clean, split_questions
-from bot.knowledge.text import term
+from bot.knowledge.text import term, terms
 
 KNOWN = frozenset({"episod", "cast", "netflix", "dead"})
 
@@ -104,6 +104,7 @@ def test_figures_that_pin_a_question_down(raw: str, figures: tuple[str, ...]):
     ("how many ranking points did it get", Expects.NUMBER, (term("ranking"), term("points"))),
     ("how many subscribers watched it", Expects.NUMBER, (term("subscribers"),)),  # the count stops at the verb
     ("what were the ranking points on sunday", Expects.NUMBER, (term("points"),)),  # what counts them, as how many
+    ("how much did the show cost to make", Expects.NUMBER, tuple(terms("dollars dollar won usd euros pounds"))),
     ("which 25 countries was it #1 in", Expects.NAME, (term("countries"),)),  # each counted thing by name
     ("can u list the 25 countries it topped", Expects.NAME, (term("countries"),)),
     ("whats the name of the school they're stuck in", Expects.NAME, (term("school"),)),

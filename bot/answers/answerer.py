@@ -119,8 +119,7 @@ class Answerer:
                 or analysed.article is not None:
             return None
         asked = set(words(analysed.lowered))
-        return next((a for a in self.articles if a.byline and (name := _byline_name(a.byline))
-                     and set(name) <= asked), None)
+        return next((a for a in self.articles if a.author and set(words(a.author)) <= asked), None)
 
     @staticmethod
     def _byline_quote(article: Article, score: float) -> Quote:
@@ -330,11 +329,6 @@ def _cite(citation: Citation) -> Quote:
     """A fact's citation as a quote: the sentence that states the fact."""
     return Quote(citation.text, citation.source_id, citation.title, citation.date, citation.spoiler, 1.0,
                  citation.label)
-
-
-def _byline_name(byline: str) -> list[str]:
-    """The words of the name a byline prints ("Written By Joel Kurian": joel, kurian)."""
-    return [w for w in words(byline) if w not in STOPWORDS | {"written", "words", "reported"}]
 
 
 def _whole(names: set[str]) -> frozenset[str]:

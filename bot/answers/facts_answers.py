@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.answers.kinds import AUXILIARY, Kind
+from bot.answers.questions import BESIDES
 from bot.knowledge.cast import Cast, Character, Person
 from bot.knowledge.facts import Citation, unique_citations
 from bot.knowledge.text import STOPWORDS, terms, words
@@ -184,7 +185,7 @@ def _spread(citations: list[Citation], limit: int) -> tuple[Citation, ...]:
 
 
 # Asking what else someone did than the job named.
-_BESIDES = re.compile(r"\b(besides|apart from|other than|except|aside from|as well as)\b")
+_BESIDES = re.compile(rf"\b({BESIDES})\b")
 # "who plays nam-ra …": whom the question asks the actor of.
 _PLAYED = re.compile(r"\b(?:plays?|played|playing|portrays?|portrayed|portraying)\s+([\w-]+)")
 # A relative of a character: another person, whom the character's facts don't answer for.

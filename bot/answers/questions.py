@@ -61,11 +61,12 @@ SAYING = r"(?:say|said|says|saying|talk\w*|spoke|speak\w*|comment\w*|explain\w*|
 # what is asked of them.
 _ABOUT_THE_ARTICLES = frozenset("article articles piece pieces mention mentions mentioned mentioning bring brings "
                                 "brought".split())
-# Words setting a work aside ("what else besides Squid Game", "alongside Squid Game and Hellbound").
-SETTING_ASIDE = re.compile(r"\b(besides|apart from|aside from|other than|except|alongside|along with|as well as|"
-                           r"beyond|not counting)\b")
+# Asking about what else ("does he do anything besides directing") …
+BESIDES = r"besides|apart from|aside from|other than|except|as well as"
+# … and setting a work aside ("what else besides Squid Game", "alongside Squid Game and Hellbound").
+SETTING_ASIDE = re.compile(rf"\b({BESIDES}|alongside|along with|beyond|not counting)\b")
 # Whom "who plays" asks about ("who plays Kang Sae-byeok in Squid Game"): an answer pairs an actor with them.
-_PLAYED = re.compile(r"\bwho (?:plays|played|portrays|portrayed|is playing|was playing) (?P<character>[\w' -]+?)"
+_WHO_PLAYS = re.compile(r"\bwho (?:plays|played|portrays|portrayed|is playing|was playing) (?P<character>[\w' -]+?)"
                      r"(?=\s+(?:in|on|from|for)\b|[?!.,]|$)")
 # "One article" counts nothing ("which titles does one article list").
 _ONE_ARTICLE = re.compile(rf"\bone (?:of the )?{ARTICLE}\b")
@@ -376,7 +377,7 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
                  *(term(w) for w in (*_CALENDAR.findall(lowered), *_PERIOD.findall(lowered)))),
         date_part=next((part for part, pattern in _DATE_PARTS if pattern.search(lowered)), None),
         later_season=bool(_LATER_SEASON.search(lowered)),
-        played=tuple(terms(played.group("character"))) if (played := _PLAYED.search(lowered)) else (),
+        played=tuple(terms(played.group("character"))) if (played := _WHO_PLAYS.search(lowered)) else (),
         real_place=bool(_REAL_PLACE.search(lowered)),
         rank_verb=term(ranked.group("verb")) if ranked and ranked.group("verb") else None,
         asks_why=bool(_ASKS_WHY.search(lowered)),

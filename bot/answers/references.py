@@ -20,8 +20,6 @@ from bot.knowledge.wordlists import MONTHS
 
 # A question speaks of an article when it uses one of these words.
 _ARTICLE_WORD = re.compile(rf"\b{ARTICLE}\b")
-# A byline's name: what follows "by".
-_BY = re.compile(r"\bby\s+(?P<name>.+)$", re.IGNORECASE)
 # A quoted headline ("the 'what is this hit series' article"): at least two words between quotation marks, which
 # are no apostrophes ("who's").
 _QUOTED = re.compile(r"(?<![a-z])['\"“‘](?P<text>[^'\"”’]+\s[^'\"”’]+)['\"”’](?![a-z])")
@@ -46,8 +44,7 @@ class ArticleReferences:
 
     def __init__(self, articles: Sequence[Article]) -> None:
         self._articles = list(articles)
-        self._authors = {a.source_id: m.group("name").strip().lower()
-                         for a in articles if a.byline and (m := _BY.search(a.byline))}
+        self._authors = {a.source_id: a.author for a in articles if a.author}
 
     def find(self, lowered: str) -> Reference | None:
         """The one article the (lower-cased) question points at, if it points at exactly one."""

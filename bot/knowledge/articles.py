@@ -86,6 +86,11 @@ class Article:
     byline: str | None = None  # who wrote it, as the page prints it ("Written By Joel Kurian"): never a passage
 
     @property
+    def author(self) -> str | None:
+        """The name the byline prints, lower case ("Written By Joel Kurian": "joel kurian")."""
+        return _BYLINE.sub("", self.byline or "", count=1).strip().lower() or None
+
+    @property
     def label(self) -> str:
         """What a reader sees in a citation: the headline, else the opening words of the article, and the
         outlet when the page names it."""

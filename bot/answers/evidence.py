@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.answers.questions import RANK, Expects, Question
+from bot.answers.questions import RANK, TIME_UNITS, Expects, Question
 from bot.answers.weights import Weights
 from bot.knowledge.names import HYPHENATED_NAME, name_key, similar_keys
 from bot.knowledge.passages import REPORTING, Sentence
@@ -306,7 +306,9 @@ class Matcher:
     def _count(self, question: Question, sentence: Sentence, speakers: tuple[str, ...]) -> bool:
         """A number, before the thing counted when the question says what ("how many episodes")."""
         words = tokens(sentence.quote)
-        numbers = [i for i, w in enumerate(words) if _is_number(w.raw)]
+        # "Just a day after its release" counts a day.
+        numbers = [i for i, w in enumerate(words) if _is_number(w.raw) or (
+            w.raw.lower() in ("a", "an") and i + 1 < len(words) and words[i + 1].term in TIME_UNITS)]
         if not question.target:
             return bool(numbers)
         return any(0 < t - n <= NUMBER_WINDOW for t in self._targets(question, words) for n in numbers)

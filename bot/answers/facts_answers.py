@@ -29,7 +29,9 @@ MIN_NAME_LENGTH = 3
 # ("made", "behind") only counts when the question asks about nothing but the series itself.
 JOBS: tuple[tuple[str, re.Pattern[str], bool], ...] = tuple((job, re.compile(pattern), strong)
                                                             for job, pattern, strong in (
-    ("original webtoon author", r"\b(webtoon|comic|manhwa|manga|original)\b", True),
+    # Not the webtoon a show was made from ("which writer took inspiration from the webtoon"): the job is another.
+    ("original webtoon author", r"^(?!.*\b(from|based on|inspired by|adapted from) (the |a )?(original |og |naver )?"
+                                r"(webtoon|comic|manhwa|manga)\b).*\b(webtoon|comic|manhwa|manga|original)\b", True),
     ("showrunner", r"\bshow ?runner\b", True),
     ("writer", r"\b(writer|wrote|written|screenwriter|script\w*|penned|pen)\b", True),
     ("director", r"\b(direct\w*|helm\w*)\b", True),

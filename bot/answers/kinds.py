@@ -67,12 +67,18 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     # Why an article mentions something is what it says about it ("why is bts even mentioned").
     (Kind.DESCRIPTION, WHY_MENTIONED.pattern),
     # What "they" (the articles) think is what the articles tell ("do they think netflix will make a sequel").
-    (Kind.DESCRIPTION, r"\b(do|does|did) (they|you|the articles?|the writers?|the authors?) (think|reckon|expect)\b"),
+    (Kind.DESCRIPTION, r"\b(do|does|did) (they|you|(the|one|that|this) (articles?|writers?|authors?|journalists?|"
+                       r"reporters?)) (think|reckon|expect|say|suggest)\b"),
     # What genre it is described as is its genre, not someone's words.
     (Kind.DESCRIPTION, r"\b(what|which) ([\w-]+ )?(genre|kind of (show|series|drama))\b"),
     # What an article says is what it tells, not someone's words ("what does the spoiler section say …").
     (Kind.DESCRIPTION, r"\b(article|section|piece|synopsis|description)s? (say|says|said|think|thinks|mention\w*)\b|"
-                       r"\baccording to (the|that|this|one) (\w+ )?(article|section|piece|synopsis)s?\b"),
+                       r"\baccording to (the|that|this|one) (\w+ )?(article|section|piece|synopsis|writer|author|"
+                       r"journalist|reporter)s?\b"),
+    # Whether it is described or called something ("is it described as a coming-of-age show") asks for that label, not
+    # for someone's words.
+    (Kind.YES_NO, rf"{_NO_QUESTION_WORD}{AUXILIARY}\b[\w' -]* (described|called|considered|labell?ed|regarded|"
+                  r"hailed|dubbed|billed|branded|marketed) as\b"),
     # Who published it, whose data, whatever it says.
     (Kind.SOURCE, SOURCE.pattern),
     (Kind.SAID, r"\b(say|said|says|saying|think|thought|talk\w*|spoke|speak|react\w*|opinions?|reviews?|"

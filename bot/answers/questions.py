@@ -68,8 +68,13 @@ SETTING_ASIDE = re.compile(rf"\b({BESIDES}|alongside|along with|beyond|not count
 # Whom "who plays" asks about ("who plays Kang Sae-byeok in Squid Game"): an answer pairs an actor with them.
 _WHO_PLAYS = re.compile(r"\bwho (?:plays|played|portrays|portrayed|is playing|was playing) (?P<character>[\w' -]+?)"
                      r"(?=\s+(?:in|on|from|for)\b|[?!.,]|$)")
-# "One article" counts nothing ("which titles does one article list").
-_ONE_ARTICLE = re.compile(rf"\bone (?:of the )?{ARTICLE}\b")
+# The articles' own voice asks nothing of them: "one article" counts nothing ("which titles does one article list"),
+# and "according to one writer", "why does the author think …" point at the articles, not at a crew's writer.
+_WRITERS = r"(?:writer|author|journalist|reporter)s?"
+_VOICING = r"(?:thinks?|says?|suggests?|reckons?|argues?|claims?)"
+_ARTICLE_VOICE = re.compile(rf"\baccording to (?:the|that|this|one) (?:\w+ )?(?:{ARTICLE}|{_WRITERS})\b|"
+                            rf"\bone (?:of the )?(?:{ARTICLE}|{_WRITERS})(?: {_VOICING})?\b|"
+                            rf"\b(?:the|that|this) {_WRITERS} {_VOICING}\b", re.I)
 # Where it ranks or placed, what place it took: a position ("where did it place among …"); not where something
 # takes place.
 WHERE_IT_RANKS = re.compile(r"\bwhere (did|does|do|is|was|will) [\w' -]+ (rank\w*|(?<!take )(?<!takes )(?<!took )"
@@ -193,7 +198,8 @@ _NEXT_STORY = re.compile(r"\b(about|explore\w*|plot|story|storyline|happen\w*|co
 _LATER_SEASON = re.compile(r"\b(season (?:[2-9]|two|three)|(?:second|third|next|new|another) season|sequel)\b")
 # Where it was filmed, or whether a place of the story is real ("is hyosan a real city", "which school is it irl"):
 # the real world behind the story, which where the story takes place does not tell (bot.answers.evidence).
-_FILMING = r"\b(film|filmed|filming|shoot|shooting|shot)\b"
+# "film" only as a verb: a name ("Film Monster") or the noun ("the film") says nothing of filming.
+_FILMING = r"\b(filmed|filming|shoot|shooting|shot|(did|do|does|they|to|we) film)\b"
 _PLACE_NOUN = r"\b(city|town|village|school|place|location|country|studio|set)\b"
 _REAL_PLACE = re.compile(rf"\bwhere\b[^?]*{_FILMING}|{_FILMING}[^?]*\bwhere\b|"
                          rf"\b(which|what) (real )?{_PLACE_NOUN}[^?]*{_FILMING}|"
@@ -227,7 +233,7 @@ _ABOUT_WHAT = re.compile(r"^what\b.*\babout\W*$")
 
 # "How long" (how quickly or fast it did something) counts in units of time: the number must stand before one.
 _DURATION = re.compile(r"\bhow (long|(quickly|fast)(?!\s+(is|are|was|were|r)\b))\b")
-_TIME_UNITS = tuple(terms("minutes hours days weeks months years"))
+TIME_UNITS = tuple(terms("minutes hours days weeks months years"))
 # "How much" paid, cost or earned counts in money: the number must stand before a currency.
 _MONEY = re.compile(r"\bhow much\b.*\b(paid|pay|cost|costs|earn\w*|budget|salar\w*|worth|spent|spend)\b")
 _MONEY_UNITS = tuple(terms("dollars dollar won usd euros pounds"))
@@ -341,7 +347,7 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
         target = tuple(terms(match.group("target")))
         qualifier = match.groupdict().get("qualifier")
     elif expects is Expects.NUMBER and _DURATION.search(lowered):
-        target = _TIME_UNITS
+        target = TIME_UNITS
     elif expects is Expects.NUMBER and _MONEY.search(lowered):
         target = _MONEY_UNITS
     # … in the question itself, not in a rephrasing after it ("why do they attack first? like whats their motive").
@@ -359,7 +365,7 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
         head = run[-2] if len(run) > 1 and run[-1].endswith(("ed", "ing")) else run[-1]
     compound_match = _COMPOUND.search(lowered)
     compound = compound_match.groups() if compound_match else None
-    asked_words = tuple(w for w in words(_ONE_ARTICLE.sub(" ", content)) if w not in STOPWORDS | _ABOUT_THE_ARTICLES)
+    asked_words = tuple(w for w in words(_ARTICLE_VOICE.sub(" ", content)) if w not in STOPWORDS | _ABOUT_THE_ARTICLES)
     ranked = _RANKED.search(lowered)
     if _ABOUT_WHAT.search(lowered):
         asked_words += ("plot",)

@@ -104,6 +104,15 @@ def test_a_count_is_a_number_before_the_thing_counted(answerer, text: str, holds
 
 
 @pytest.mark.parametrize(("text", "holds"), [
+    ("Just a day after its release, it took the No. 1 spot in 25 countries.", True),  # "a day" is one
+    ("It took the No. 1 spot in 25 countries, a record for a series.", False),  # a number, but of no time
+])
+def test_how_fast_counts_a_time_however_written(answerer, text: str, holds: bool):
+    asked = question("how fast did it get to #1 in 25 countries")
+    assert answerer.analyser.matcher.has_slot(asked, sentence(text)) is holds
+
+
+@pytest.mark.parametrize(("text", "holds"), [
     ("As a result, Korea has become the first country to have two shows there.", True),  # what the country is
     ("As a result, it has become the first country to have two shows there.", False),  # says none
     ("Netflix said the first country to have two shows there is unknown.", False),  # no copula between

@@ -176,6 +176,8 @@ def test_who_someone_is_is_what_they_did_on_the_series(answerer):
 
 @pytest.mark.parametrize(("question", "credit"), [
     ("who wrote the scripts 4 this, like all the eps", "Chun Sung-il"), ("who wrote the og comic", "Joo Dong-"),
+    # The webtoon a show was made from names no job: the writer is asked for.
+    ("which writer took inspiration from the webtoon to create the show?", "Chun Sung-il"),
 ])
 def test_a_job_done_on_the_series_or_its_source_is_a_crew_question(answerer, question: str, credit: str):
     assert credit in first_quote(answerer, question)

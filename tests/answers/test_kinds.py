@@ -81,6 +81,9 @@ def classifier(embedder: Embedder) -> KindClassifier:
     ("who wrote the scripts", Kind.CREW),  # the series' writer, not an article's  # how much, though it names actors
     ("how many actors learned the zombie moves", Kind.NUMBER),
     ("where did the writer get the idea for the story", Kind.REASON),  # where an idea came from is its origin
+    ("is it described as a coming-of-age show?", Kind.YES_NO),  # a label it is given, not someone's words
+    ("why might cheong-san be alive, according to one writer?", Kind.DESCRIPTION),  # the article's own voice
+    ("why does the author think a sequel is likely", Kind.DESCRIPTION),
 ])
 def test_word_rules(classifier: KindClassifier, question: str, kind: Kind):
     assert classifier.by_words(question) is kind

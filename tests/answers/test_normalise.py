@@ -43,6 +43,8 @@ def normaliser() -> Normaliser:
     ("the bully was so scary lol whos the actor", "the bully was so scary who is the actor"),  # asks of what it said
     ("can u watch it outside korea", "can you watch All of Us Are Dead worldwide"),  # where it is out: worldwide
     ("did all the eps come out at once", "did all the episodes release together"),  # the articles' "together"
+    ("what yr did it come out", "what year did All of Us Are Dead release"),
+    ("what did ppl on twt think", "what did people on twitter think"),
     ("was it no 1 in the us", "was All of Us Are Dead no 1 in the US"),  # the country, not "us"
     ("124 million hours... was that week one or total", "124 million hours... was that week one or total"),
     ("omg. is that show good", "is that show good"),  # "that show" is the show, not what was just said

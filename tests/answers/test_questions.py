@@ -125,6 +125,7 @@ def test_the_thing_a_question_names_or_ranks_or_counts(raw: str, expects: Expect
     ("is hyosan a real city", True), ("where is hyosan irl", True), ("In which real city was the series filmed?", True),
     ("when did filming start", False), ("where are the students trapped", False),
     ("was film monster involved in making it", False), ("who plays nam-ra irl", False),
+    ("which studio co-produced it alongside film monster", False),  # a studio named Film, no filming
 ])
 def test_a_question_about_the_real_place_behind_the_story_is_read(raw: str, real: bool):
     question = analyse(raw, KNOWN)
@@ -136,6 +137,9 @@ def test_words_about_the_articles_are_no_part_of_what_is_asked():
     question = analyse("why does one article bring up AMC?", KNOWN)
     assert isinstance(question, Question)
     assert question.expects is Expects.ANY and "article" not in question.words and "amc" in question.words
+    # Nor is the articles' writer: "writer" asks for no crew member here.
+    question = analyse("why might he be alive, according to one writer?", KNOWN)
+    assert isinstance(question, Question) and not {"writer", "according", "one"} & set(question.words)
 
 
 @pytest.mark.parametrize(("raw", "position"), [

@@ -22,7 +22,7 @@ from bot.answers.evidence import Matcher
 from bot.answers.facts_answers import JOB_TERMS, CastFacts, Named, asked_job
 from bot.answers.kinds import EXPECTS, Kind, KindClassifier, load_examples
 from bot.answers.normalise import Normaliser, is_english
-from bot.answers.questions import SAYING, SETTING_ASIDE, Question, Rejection, analyse
+from bot.answers.questions import SAYING, SETTING_ASIDE, Expects, Question, Rejection, analyse
 from bot.answers.references import ArticleReferences
 from bot.answers.subject import Asked, Subjects
 from bot.answers.weights import TYPO_MIN_LENGTH, TYPO_SIMILARITY
@@ -116,6 +116,9 @@ class Analyser:
         reference = self.references.find(first.text.lower())
         kind = self.kinds.classify(self.references.asking(lowered) if reference else lowered, vector)
         question = replace(question, expects=EXPECTS.get(kind, question.expects))
+        # "which us network …": a kind of thing the articles never name is answered by any name.
+        if question.expects is Expects.NAME and not any(self.known(t) for t in question.target):
+            question = replace(question, target=())
         asked = self.subjects.asked(question.text)
         if SETTING_ASIDE.search(lowered):
             question = replace(question, set_aside=asked.named)

@@ -37,6 +37,8 @@ ROLL_NAMES = 4
 
 _MONTHS = "|".join(MONTHS)
 _WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAYS)})\b", re.I)
+# Capitalised, but no name of a thing: what a question for a name of an unknown kind is not answered by.
+_CALENDAR = frozenset((*MONTHS, *WEEKDAYS))
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
 _DATE = re.compile(rf"\b({_MONTHS}|{'|'.join(WEEKDAYS)}|"
                    r"(19|20)\d\d|last (year|week|month)|\d+ (days?|weeks?|months?|years?))\b", re.I)
@@ -322,6 +324,8 @@ class Matcher:
         words = tokens(sentence.quote)
         asked = set(question.terms) | (set(terms(sentence.speaker)) if sentence.speaker else set())
         names = [i for i, w in enumerate(words) if w.is_name and w.term not in asked]
+        if not question.target:
+            return any(words[n].raw not in _CALENDAR for n in names)
         before, after = NAME_WINDOW
         return any((0 < n - t <= after and not _PLACED.intersection(w.raw.lower() for w in words[t + 1:n]))
                    or (-before <= n - t <= 0 and self._qualified(question, words[n + 1:t]))

@@ -163,6 +163,9 @@ _WORK_NOUNS = frozenset("show shows series drama dramas k-drama k-dramas film fi
 _TARGET = {
     Expects.NAME: (re.compile(r"(?:(?P<qualifier>[a-z0-9-]+)\s+)?(?P<target>[a-z0-9-]+)\s+(?:called|named)\b"),
                    re.compile(r"\bname of (?:the|its|their) (?P<target>[a-z-]+)"),
+                   # … the noun ending its phrase ("which real korean city is"), else the word after "which".
+                   re.compile(r"\b(?:which|what)\s+(?:\d+\s+)?(?:[a-z0-9-]+\s+){0,2}?(?P<target>[a-z0-9-]+)\s+"
+                              r"(?:is|was|are|were|does|did|do|has|have|had|known|gets?|got)\b"),
                    re.compile(r"\b(?:which|what)\s+(?:\d+\s+)?(?P<target>[a-z0-9-]+)"),
                    re.compile(r"\b(?:list|name)\s+(?:the|all)\s+(?:the\s+)?(?:\d+\s+)?(?P<target>[a-z-]+)")),
     # … among what ("among the most popular non-English series", "the ranking of …"), up to a preposition.

@@ -264,3 +264,14 @@ def test_what_someone_said_about_something_touches_it(answerer, asked: str, hold
                    speaker="Park Ji-hu")
     analysed = answerer.analyser.analyse(asked)
     assert answerer.analyser.matcher.has_slot(analysed.question, said) is holds
+
+
+@pytest.mark.parametrize(("text", "holds"), [
+    ("The ghouls are still popular, and it's not AMC who will say the opposite.", True),
+    ("The ghouls are still popular, and the networks will not say the opposite.", False),  # names none
+    ("The zombie drama debuted on the platform Friday.", False),  # a day is no name of a thing
+])
+def test_a_name_of_a_kind_the_articles_never_use_is_any_name(answerer, text: str, holds: bool):
+    asked = answerer.analyser.analyse("which us network still loves zombies")
+    assert asked.question.target == ()
+    assert answerer.analyser.matcher.has_slot(asked.question, sentence(text)) is holds

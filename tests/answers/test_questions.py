@@ -99,6 +99,7 @@ def test_figures_that_pin_a_question_down(raw: str, figures: tuple[str, ...]):
 @pytest.mark.parametrize(("raw", "expects", "target"), [
     ("what is the zombie virus called in the show?", Expects.NAME, ("virus",)),
     ("which webtoon is it based on", Expects.NAME, (term("webtoon"),)),
+    ("which real korean city is hyosan based on", Expects.NAME, (term("city"),)),  # the noun ending the phrase
     ("is it the first kdrama to top netflix", Expects.ORDINAL, (term("kdrama"),)),
     ("how many hours watched did it get", Expects.NUMBER, (term("hours"),)),
     ("how many ranking points did it get", Expects.NUMBER, (term("ranking"), term("points"))),

@@ -76,8 +76,11 @@ KIND_WINDOW = 5
 # Where it is out: a release or streaming word, then "on" a name ("available to stream on Netflix worldwide").
 _AVAILABLE = re.compile(r"\b(stream\w*|available|released?|premiered?|debuted?|air(?:ed|s)?|dropped|launched|"
                         r"watch\w*)\b(?:\s+[\w,]+){0,4}?\s+on\s+(?:the\s+)?[A-Z]")
+# How big something is: a figure, or a superlative ("the most watched show ever", "a record").
+_SIZE = re.compile(r"\d|\b(million|billion|most|biggest|largest|highest|record\w*|ever)\b", re.I)
 # The kinds of answer a pattern finds in the sentence.
-_SLOT_PATTERNS = {Expects.PLACE: _PLACE, Expects.PLATFORM: _AVAILABLE, Expects.QUANTITY: _QUANTIFIER}
+_SLOT_PATTERNS = {Expects.PLACE: _PLACE, Expects.PLATFORM: _AVAILABLE, Expects.QUANTITY: _QUANTIFIER,
+                  Expects.SIZE: _SIZE}
 # Whose a genre is: a name's ("Hwang Dong-hyuk's survival drama" is Squid Game), not the series'.
 _OWNED = re.compile(r"[A-Z][\w-]*['’]s\s+(?:[\w/-]+\s+)?$")
 _RANK = re.compile(RANK, re.I)

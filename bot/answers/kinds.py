@@ -69,6 +69,8 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     # What "they" (the articles) think is what the articles tell ("do they think netflix will make a sequel").
     (Kind.DESCRIPTION, r"\b(do|does|did) (they|you|(the|one|that|this) (articles?|writers?|authors?|journalists?|"
                        r"reporters?)) (think|reckon|expect|say|suggest)\b"),
+    # Which chart it topped is a name, not a list of works ("which list did it top in the us").
+    (Kind.DESCRIPTION, r"\b(which|what) ([\w-]+ )?(list|chart|top 10|top ten)s?\b"),
     # What genre it is described as is its genre, not someone's words.
     (Kind.DESCRIPTION, r"\b(what|which) ([\w-]+ )?(genre|kind of (show|series|drama))\b"),
     # What an article says is what it tells, not someone's words ("what does the spoiler section say …").

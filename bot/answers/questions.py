@@ -36,6 +36,7 @@ class Expects(StrEnum):
     QUANTITY = "quantity"  # "do a lot of characters die": a sentence saying how many ("numerous", "no one")
     PLATFORM = "platform"  # where to watch it: a sentence saying where it is out ("available to stream on Netflix")
     SOURCE = "source"  # who reported it: a sentence attributed to an outlet ("as per a report on Deadline")
+    SIZE = "size"  # "how big was squid game": a figure, or a superlative ("Netflix's most watched show ever")
     ANY = "any"
 
 # A rank in words or figures, "the second Korean series", "2nd": not a part of the show ("a second season",
@@ -108,7 +109,8 @@ _EXPECTS = (
     (Expects.DATE, re.compile(rf"{WHEN}|"
                               r"\b(what (day|date|year|month|time)s?|which (day|date|year|month)s?|"
                               r"(release|premiere|air) date)\b")),
-    (Expects.NUMBER, re.compile(r"\b(how (many|much|long|big|soon|often|(fast|quickly)(?!\s+(is|are|was|were)\b))|"
+    (Expects.SIZE, re.compile(r"\bhow (big|huge|large|popular|successful)\b")),
+    (Expects.NUMBER, re.compile(r"\b(how (many|much|long|soon|often|(fast|quickly)(?!\s+(is|are|was|were)\b))|"
                                 r"(what|which)\b.*\b(number(?! one\b)|score|rank|ranking|position|percentage|points|"
                                 r"rating|figure|total|amount)s?)\b")),
     (Expects.PLATFORM, re.compile(PLATFORM)),

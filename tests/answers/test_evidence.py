@@ -275,3 +275,13 @@ def test_a_name_of_a_kind_the_articles_never_use_is_any_name(answerer, text: str
     asked = answerer.analyser.analyse("which us network still loves zombies")
     assert asked.question.target == ()
     assert answerer.analyser.matcher.has_slot(asked.question, sentence(text)) is holds
+
+
+@pytest.mark.parametrize(("text", "holds"), [
+    ("Last year, Squid Game became Netflix's most watched show ever.", True),  # a superlative
+    ("Squid Game was watched for 1.65 billion hours.", True),  # a figure
+    ("Squid Game became a talking point last year.", False),
+])
+def test_how_big_is_a_figure_or_a_superlative(text: str, holds: bool, answerer):
+    asked = question("how big was squid game on netflix")
+    assert answerer.analyser.matcher.has_slot(asked, sentence(text)) is holds

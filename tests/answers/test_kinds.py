@@ -81,6 +81,7 @@ def classifier(embedder: Embedder) -> KindClassifier:
     ("who wrote the scripts", Kind.CREW),  # the series' writer, not an article's  # how much, though it names actors
     ("how many actors learned the zombie moves", Kind.NUMBER),
     ("where did the writer get the idea for the story", Kind.REASON),  # where an idea came from is its origin
+    ("which list did it top in the us", Kind.DESCRIPTION),  # a chart's name, not a list of works
     ("is it described as a coming-of-age show?", Kind.YES_NO),  # a label it is given, not someone's words
     ("why might cheong-san be alive, according to one writer?", Kind.DESCRIPTION),  # the article's own voice
     ("why does the author think a sequel is likely", Kind.DESCRIPTION),

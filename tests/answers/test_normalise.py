@@ -44,9 +44,10 @@ def normaliser() -> Normaliser:
     ("can u watch it outside korea", "can you watch All of Us Are Dead worldwide"),  # where it is out: worldwide
     ("did all the eps come out at once", "did all the episodes release together"),  # the articles' "together"
     ("what yr did it come out", "what year did All of Us Are Dead release"),
+    ("how many hrs in week 1", "how many hours in first week"),
     ("what did ppl on twt think", "what did people on twitter think"),
     ("was it no 1 in the us", "was All of Us Are Dead no 1 in the US"),  # the country, not "us"
-    ("124 million hours... was that week one or total", "124 million hours... was that week one or total"),
+    ("124 million hours... was that week one or total", "124 million hours... was that first week or total"),
     ("omg. is that show good", "is that show good"),  # "that show" is the show, not what was just said
 ])
 def test_fan_wording_becomes_tidy(normaliser: Normaliser, typed: str, tidy: str):

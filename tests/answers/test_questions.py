@@ -32,6 +32,7 @@ def test_a_long_paste_is_cut_to_a_readable_question():
 @pytest.mark.parametrize(("raw", "expects"), [
     ("When did it premiere?", Expects.DATE), ("What day did it come out?", Expects.DATE),
     ("How many episodes are there?", Expects.NUMBER), ("What was its FlixPatrol score?", Expects.NUMBER),
+    ("how big was squid game on netflix", Expects.SIZE),
     ("Who plays Nam-ra?", Expects.PERSON), ("Which character does Lomon play?", Expects.PERSON),
     ("Which webtoon is it based on?", Expects.NAME), ("What caused the outbreak?", Expects.ANY),
     ("Is it the first k-drama to top Netflix?", Expects.ORDINAL), ("Is there a second season?", Expects.ANY),

@@ -33,3 +33,6 @@ def test_word_families_and_the_thesaurus():
     assert thesaurus.related(term("without"), term("absence"))  # what they go without is what they lack
     assert thesaurus.related(term("main"), term("lead"))  # the main characters are the lead roles
     assert thesaurus.related(term("call"), term("claimed"))  # what fans called it is what they claimed it was
+    assert thesaurus.related(term("weekend"), term("sunday"))  # over the weekend is on its days
+    assert thesaurus.related(term("climbing"), term("increased"))  # points climbing are points increasing
+    assert thesaurus.related(term("missing"), term("absence"))

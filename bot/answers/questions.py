@@ -157,6 +157,9 @@ _WORKS_OF_A_KIND = re.compile(r"\bother\s+(?P<kind>(?:[a-z-]+\s+){1,2}?)(?:shows
 _PICKING = frozenset("other others earlier previous later similar main first last new old best".split())
 # "what viewing-hour total": a quantity of the thing, which the articles need not call a total.
 _QUANTITY_NOUNS = frozenset("total totals amount amounts number numbers figure figures count sum".split())
+# What someone is after ("what's the end goal") is what they must or try to do, whatever the articles call it: no
+# attribute they must name.
+_AIMS = frozenset("goal goals aim aims objective objectives mission plan plans".split())
 # "which zombie titles", "what korean shows": a kind of work, which the articles need not name in those words.
 _WORK_NOUNS = frozenset("show shows series drama dramas k-drama k-dramas film films movie movies title titles "
                         "production productions".split())
@@ -370,14 +373,15 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
         head = run[-2] if len(run) > 1 and run[-1].endswith(("ed", "ing")) else run[-1]
     compound_match = _COMPOUND.search(lowered)
     compound = compound_match.groups() if compound_match else None
-    asked_words = tuple(w for w in words(_ARTICLE_VOICE.sub(" ", content)) if w not in STOPWORDS | _ABOUT_THE_ARTICLES)
+    asked_words = tuple(w for w in words(_ARTICLE_VOICE.sub(" ", content))
+                        if w not in STOPWORDS | _ABOUT_THE_ARTICLES | _AIMS)
     ranked = _RANKED.search(lowered)
     if _ABOUT_WHAT.search(lowered):
         asked_words += ("plot",)
     guessed = _GUESSED_COUNT.findall(lowered)
     return Question(
         text, asked_words, expects, target,
-        head=head if head and head not in STOPWORDS | _WORK_NOUNS | kind_words else None,
+        head=head if head and head not in STOPWORDS | _WORK_NOUNS | _AIMS | kind_words else None,
         about_the_story=bool(_ABOUT_THE_STORY.search(lowered)
                              or (_LATER_SEASON.search(lowered) and _NEXT_STORY.search(lowered))),
         compound=(term(compound[0]), term(compound[1]))

@@ -136,9 +136,11 @@ _HEAD = re.compile(r"\b(?:where|how) (?:can|could|do|should) (?:i|we|you|u) ([a-
                    r"\bhow\s+(?!many\b|much\b|did\b|does\b|do\b|is\b|was\b|are\b|were\b|can\b|could\b|"
                    r"would\b|will\b|has\b|have\b|had\b|long\b|quickly\b|soon\b|fast\b|often\b|far\b|big\b|"
                    r"huge\b|large\b)([a-z]+)|"
-                   # "has she won any awards": the thing asked about, unless it only asks for news of it.
+                   # "has she won any awards": the thing asked about, unless it only asks for news of it or guesses
+                   # at it ("any theories on what s2 could explore").
                    r"\bany\s+(?:other\s+)?(?!(?:numbers?|figures?|stats?|news|info|information|details?|updates?|word|"
-                   r"idea|clue|chance|way|data|sources?)\b)([a-z]+)|"
+                   r"ideas?|clues?|chance|way|data|sources?|theor(?:y|ies)|thoughts|hints?|predictions?|guess(?:es)?|"
+                   r"speculation)\b)([a-z]+)|"
                    # "what music plays in the finale", "which language is it in": the thing asked for.
                    r"\b(?:what|which)\s+(?!(?:is|was|are|were|does|did|do|has|have|had|else|kind|sort|type)\b)"
                    r"([a-z]+)\s+(?:is|was|are|were|does|did|do|has|have|had|plays?|played)\b")

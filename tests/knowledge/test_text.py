@@ -36,3 +36,4 @@ def test_word_families_and_the_thesaurus():
     assert thesaurus.related(term("weekend"), term("sunday"))  # over the weekend is on its days
     assert thesaurus.related(term("climbing"), term("increased"))  # points climbing are points increasing
     assert thesaurus.related(term("missing"), term("absence"))
+    assert thesaurus.related(term("important"), term("central"))  # how important a character is: a central role

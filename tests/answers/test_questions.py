@@ -214,8 +214,8 @@ def test_the_head_of_where_can_i_is_its_verb():
 @pytest.mark.parametrize(("raw", "head"), [
     ("whats the full name of the school", None),  # "full" only says which name, and "name" is filler
     ("whats the real budget", "budget"),
-    ("so whats the goal, escape the city?", None),
-    ("any theories on what s2 could explore?", None),  # guesses at it, not a thing called theories  # what they are after, whatever the articles call it
+    ("so whats the goal, escape the city?", None),  # what they are after, whatever the articles call it
+    ("any theories on what s2 could explore?", None),  # guesses at it, not a thing called theories
     ("how big was squid game", None),  # a size, not an attribute called "big"
     ("what is the budget", "budget"),
     ("whats the best bts album", "album"),  # the last word of its noun phrase

@@ -70,6 +70,8 @@ _CAUSE = re.compile(r"\b(because|due to|owing to|in the wake of|as a result|caus
 _QUANTIFIER = re.compile(r"\b(numerous|many|most|all|every|everyone|no one|none|nobody|few|several|countless|"
                          r"dozens|hundreds|thousands|a lot|lots|plenty|majority|handful)\b", re.I)
 _GENRE = re.compile(rf"\b({'|'.join(GENRES)})\b", re.I)
+# Text ending inside a quotation: an opening mark before a word, and no mark since.
+_IN_QUOTES = re.compile(r"(?:^|\s)[\"“‘'](?=\w)[^\"”’']*$")
 _GENRE_TERMS = frozenset(terms(" ".join(GENRES)))
 # How many words before a title may say what kind of work it is ("the record-breaking survival thriller show,").
 KIND_WINDOW = 5
@@ -272,9 +274,11 @@ class Matcher:
         return False
 
     def _genre(self, question: Question, sentence: Sentence, speakers: tuple[str, ...]) -> bool:
-        """A genre, but not one someone else's work is in ("Hwang Dong-hyuk's survival drama")."""
+        """A genre, but not one someone else's work is in ("Hwang Dong-hyuk's survival drama"), nor a fan's words
+        quoted ("many claimed it as the 'best horror series on Netflix'"): what it is, not what it was called."""
         text = sentence.quote
-        return any(not _OWNED.search(text[:m.start()]) for m in _GENRE.finditer(text))
+        return any(not _OWNED.search(text[:m.start()]) and not _IN_QUOTES.search(text[:m.start()])
+                   for m in _GENRE.finditer(text))
 
     def _rank(self, question: Question, sentence: Sentence, speakers: tuple[str, ...]) -> bool:
         """The rank of the kind of thing asked about ("the first k-drama to …"), not of another ("the first

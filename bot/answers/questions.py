@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.knowledge.text import DAY_OF_MONTH, STOPWORDS, term, terms, words
-from bot.knowledge.wordlists import COUNTRIES, MONTHS, ORDINAL_WORDS, WEEKDAYS
+from bot.knowledge.wordlists import COUNTRIES, GENRES, MONTHS, ORDINAL_WORDS, WEEKDAYS
 
 # Only so much of a question is read: the model sees 256 tokens, and nobody asks in 6000 characters.
 MAX_QUESTION_CHARS = 600
@@ -251,8 +251,9 @@ _MONEY_UNITS = tuple(terms("dollars dollar won usd euros pounds"))
 _KIND_WORDS = {
     Expects.DATE: {"day", "days", "week", "weekday", "date", "dates", "year", "years", "month", "months", "time"},
     Expects.NUMBER: {"number", "percentage"},
+    # … and the genres it guesses at ("what genre is it, horror?"): the answer names its own.
     Expects.GENRE: {"genre", "genres", "kind", "type", "sort", "described", "describe", "considered", "classified",
-                    "labelled", "labeled", "categorised", "categorized", "belong", "belongs"},
+                    "labelled", "labeled", "categorised", "categorized", "belong", "belongs", *GENRES},
     Expects.SOURCE: {"news", "site", "sites", "website", "websites", "outlet", "outlet's", "outlets", "publication",
                      "source", "sources", "data", "come", "came", "comes"},
     Expects.REASON: {"why", "come", "came", "comes", "origin", "origins", "reason", "cause"},

@@ -78,6 +78,7 @@ def test_a_name_beside_the_thing_asked_answers_what_it_is_called(answerer):
     ("The new thriller/survival drama focuses on a set of school students.", True),
     ("It may get close to Hwang Dong-hyuk's survival drama.", False),  # Squid Game's genre, not this one's
     ("Squid Game's director also made a zombie thriller.", True),
+    ("Many claimed it as the 'best horror series on Netflix'.", False),  # what fans called it, quoted
 ])
 def test_a_genre_is_the_series_not_one_someone_elses_work_is_in(answerer, text: str, holds: bool):
     assert answerer.analyser.matcher.has_slot(question("what genre is it"), sentence(text)) is holds

@@ -70,6 +70,11 @@ def test_the_two_word_thing_asked_about():
     assert isinstance(question, Question) and question.compound is None
 
 
+def test_the_genres_a_genre_question_guesses_at_are_not_asked_for():
+    question = analyse("what genre is it exactly, horror? thriller?", KNOWN)
+    assert isinstance(question, Question) and not {"horror", "thriller"} & set(question.words)
+
+
 def test_a_choice_offers_its_alternatives():
     question = analyse("is it on netflix or disney+", KNOWN)
     assert isinstance(question, Question)

@@ -91,6 +91,9 @@ _POSITION = re.compile(r"\s+(place|spot|position)\b", re.I)
 # A sentence about a season after the first: "a second season", "Season 2", "a sequel", "hasn't renewed".
 _LATER_SEASON = re.compile(r"\b(season (?:[2-9]|two|three)|(?:second|third|next|new|another|future) seasons?|"
                            r"sequel|renew\w*)\b", re.I)
+# What is to come: someone's next work, a plan.
+_FUTURE = re.compile(r"\b(will|upcoming|next|set to|poised to|future|plans?|planned|"
+                     r"currently (?:filming|working|shooting)|is working on)\b", re.I)
 # Where something was filmed, or a place said to be real or made up: what a question about the real place asks.
 _REAL_PLACE = re.compile(r"\b(filmed|shot|recorded|filming|shooting)\s+(?:[\w-]+\s+){0,2}?(?:in|at)\b|"
                          r"\b(real|real-life|actual|fictional|fictitious|made-up)\s+(?:[\w-]+\s+)?"
@@ -217,6 +220,9 @@ class Matcher:
         # The first season's figures, dates and cast say nothing of the next one's, nor does what was said of it.
         if question.later_season and expects in (Expects.NUMBER, Expects.DATE, Expects.SPEECH, Expects.PERSON) \
                 and not _LATER_SEASON.search(text):
+            return False
+        # What someone did tells nothing of what they do next.
+        if question.next_work and not _FUTURE.search(text):
             return False
         # Where the story takes place tells nothing of where it was filmed, nor whether the place is real.
         if question.real_place and not _REAL_PLACE.search(text):

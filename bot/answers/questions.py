@@ -206,6 +206,10 @@ _PERIOD = re.compile(r"\b(" + "|".join(w for w in ORDINAL_WORDS if w != "first")
 _NEXT_STORY = re.compile(r"\b(about|explore\w*|plot|story|storyline|happen\w*|continue\w*|pick up)\b")
 # A season after the first ("how many eps will s2 have"), which the answer must be about.
 _LATER_SEASON = re.compile(r"\b(season (?:[2-9]|two|three)|(?:second|third|next|new|another) season|sequel)\b")
+# What someone does next ("what's lee jq working on next", "any new drama?"): their future work, which only a sentence
+# about what is to come tells.
+_NEXT_WORK = re.compile(r"\b(doing|working on|up to|filming|starring in|shooting)\b.*\bnext\b|"
+                        r"\b(next|upcoming|new|future) (projects?|dramas?|shows?|films?|movies?|roles?|works?)\b")
 # Where it was filmed, or whether a place of the story is real ("is hyosan a real city", "which school is it irl"):
 # the real world behind the story, which where the story takes place does not tell (bot.answers.evidence).
 # "film" only as a verb: a name ("Film Monster") or the noun ("the film") says nothing of filming.
@@ -277,6 +281,7 @@ class Question:
     played: tuple[str, ...] = ()  # the terms of whom "who plays" asks about: their actor is named beside them
     date_part: str | None = None  # the part of a date asked for: "weekday", "year", "month" or "date"
     later_season: bool = False  # asks about a season after the first: the first's figures don't answer it
+    next_work: bool = False  # asks what someone does next: only a sentence about what is to come answers
     real_place: bool = False  # asks where it was filmed, or whether a place of the story is real
     rank_verb: str | None = None  # what "the first k-drama to top netflix" ranks by ("top"): the rank must be for it
     asks_why: bool = False  # "according to Lee, why …": the words quoted must give a reason
@@ -395,6 +400,7 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
                  *(term(w) for w in (*_CALENDAR.findall(lowered), *_PERIOD.findall(lowered)))),
         date_part=next((part for part, pattern in _DATE_PARTS if pattern.search(lowered)), None),
         later_season=bool(_LATER_SEASON.search(lowered)),
+        next_work=bool(_NEXT_WORK.search(lowered)),
         played=tuple(terms(played.group("character"))) if (played := _WHO_PLAYS.search(lowered)) else (),
         real_place=bool(_REAL_PLACE.search(lowered)),
         rank_verb=term(ranked.group("verb")) if ranked and ranked.group("verb") else None,

@@ -286,3 +286,13 @@ def test_a_name_of_a_kind_the_articles_never_use_is_any_name(answerer, text: str
 def test_how_big_is_a_figure_or_a_superlative(text: str, holds: bool, answerer):
     asked = question("how big was squid game on netflix")
     assert answerer.analyser.matcher.has_slot(asked, sentence(text)) is holds
+
+
+@pytest.mark.parametrize(("text", "holds"), [
+    ("The series is created and directed by Kim Nam-su and Lee JQ.", False),  # what he did, not what he does next
+    ("Lee JQ will direct a new film next year.", True),
+])
+def test_what_someone_does_next_is_what_is_to_come(answerer, text: str, holds: bool):
+    asked = question("what's lee jq working on next after this")
+    assert asked.next_work
+    assert answerer.analyser.matcher.has_slot(asked, sentence(text)) is holds

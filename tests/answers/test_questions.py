@@ -70,6 +70,16 @@ def test_the_two_word_thing_asked_about():
     assert isinstance(question, Question) and question.compound is None
 
 
+@pytest.mark.parametrize(("raw", "next_work"), [
+    ("what's yoon chan-young doing next, any new drama?", True), ("whats lee jq working on next", True),
+    ("is it expected to be netflix's next big hit", False),  # the series' future, not someone's next work
+    ("what did lee jq direct before this", False),
+])
+def test_asking_what_someone_does_next(raw: str, next_work: bool):
+    question = analyse(raw, KNOWN)
+    assert isinstance(question, Question) and question.next_work is next_work
+
+
 def test_the_genres_a_genre_question_guesses_at_are_not_asked_for():
     question = analyse("what genre is it exactly, horror? thriller?", KNOWN)
     assert isinstance(question, Question) and not {"horror", "thriller"} & set(question.words)

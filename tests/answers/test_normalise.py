@@ -46,6 +46,8 @@ def normaliser() -> Normaliser:
     ("what yr did it come out", "what year did All of Us Are Dead release"),
     ("how many hrs in week 1", "how many hours in first week"),
     ("whats their end goal", "what is their goal"),  # an end goal is no ending
+    ("what do they not have while trapped", "what do they lack while trapped"),  # what they lack, not what they have
+    ("what are they running out of", "what are they lacking"),
     ("what did ppl on twt think", "what did people on twitter think"),
     ("was it no 1 in the us", "was All of Us Are Dead no 1 in the US"),  # the country, not "us"
     ("124 million hours... was that week one or total", "124 million hours... was that first week or total"),

@@ -37,3 +37,4 @@ def test_word_families_and_the_thesaurus():
     assert thesaurus.related(term("climbing"), term("increased"))  # points climbing are points increasing
     assert thesaurus.related(term("missing"), term("absence"))
     assert thesaurus.related(term("important"), term("central"))  # how important a character is: a central role
+    assert thesaurus.related(term("safety"), term("quarantine"))  # making it to safety is reaching quarantine

@@ -110,10 +110,11 @@ class Analyser:
         question = tidy if isinstance(tidy, Question) else first
         lowered = question.text.lower()
         aliases = self._alias_names(question.text)
-        vector = self.embedder.encode([" ".join([self._without_title(question.text), *aliases])])[0]
         # The words pointing at an article ("Joel Kurian's piece", "according to the February 7 article") ask
         # nothing of it; they are read as typed (a quoted headline is not to be tidied).
         reference = self.references.find(first.text.lower())
+        asking = self.references.without(question.text, reference) if reference else question.text
+        vector = self.embedder.encode([" ".join([self._without_title(asking), *aliases])])[0]
         kind = self.kinds.classify(self.references.asking(lowered) if reference else lowered, vector)
         question = replace(question, expects=EXPECTS.get(kind, question.expects))
         # "which us network …": a kind of thing the articles never name is answered by any name.

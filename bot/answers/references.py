@@ -1,5 +1,5 @@
 """Which article a question points at, when it names one: "the February 7 article", "Joel Kurian's piece",
-"according to the 'what is this hit series' article".
+"according to the 'what is this hit series' article", "the article about the FlixPatrol record".
 
 Fans who read the sources cite them by date, author or headline. Such a question is answered from that
 article alone, and the words that point at it (the author's name, the date) are no part of what it asks.
@@ -27,6 +27,8 @@ _QUOTED = re.compile(r"(?<![a-z])['\"“‘](?P<text>[^'\"”’]+\s[^'\"”’]
 _JOINED = re.compile(r"\b(?P<text>[a-z0-9]+(?:-[a-z0-9]+){3,})\b")
 # "According to the February 7 article": where the answer is to come from, not what is asked.
 _ACCORDING = re.compile(rf"\b(?:according to|as per|per)\s+[^,?]*?\b{ARTICLE}\b,?")
+# "The article about the FlixPatrol record": what it is about, up to a clause's end.
+_ABOUT = re.compile(rf"\b(?:(?:in|from|by) )?(?:the|that|this) {ARTICLE} (?:about|on|covering) (?P<topic>[^,?!.]+)")
 # How close a quoted text must be to a headline (or an untitled article's opening words) to point at it.
 MIN_HEADLINE_MATCH = 85
 
@@ -37,6 +39,7 @@ class Reference:
 
     source_id: str
     terms: frozenset[str]
+    phrases: tuple[str, ...] = ()  # the words pointing at it, as typed (lower case)
 
 
 class ArticleReferences:
@@ -45,25 +48,44 @@ class ArticleReferences:
     def __init__(self, articles: Sequence[Article]) -> None:
         self._articles = list(articles)
         self._authors = {a.source_id: a.author for a in articles if a.author}
+        self._terms = {a.source_id: frozenset(terms(" ".join((a.title or "", *(p.text for p in a.paragraphs)))))
+                       for a in articles}
 
     def find(self, lowered: str) -> Reference | None:
         """The one article the (lower-cased) question points at, if it points at exactly one."""
         if not _ARTICLE_WORD.search(lowered):
             return None
-        found: dict[str, set[str]] = {}
+        found: dict[str, list[str]] = {}
         for article in self._articles:
-            for pointer in (self._author(article, lowered), _date(article, lowered), _headline(article, lowered)):
+            for pointer in (self._author(article, lowered), _date(article, lowered), _headline(article, lowered),
+                            self._topic(article, lowered)):
                 if pointer:
-                    found.setdefault(article.source_id, set()).update(terms(pointer))
+                    found.setdefault(article.source_id, []).append(pointer)
         if len(found) != 1:
             return None
-        (source_id, pointing), = found.items()
-        return Reference(source_id, frozenset(pointing))
+        (source_id, pointers), = found.items()
+        return Reference(source_id, frozenset(t for p in pointers for t in terms(p)), tuple(pointers))
+
+    @staticmethod
+    def without(text: str, reference: Reference) -> str:
+        """The question without the words pointing at the article: what the model is to match in it."""
+        for phrase in reference.phrases:
+            text = re.sub(re.escape(phrase), " ", text, flags=re.I)
+        return " ".join(text.split())
 
     @staticmethod
     def asking(lowered: str) -> str:
         """The question without its "according to the … article": what it asks of the article it points at."""
         return " ".join(_ACCORDING.sub(" ", lowered).split())
+
+    def _topic(self, article: Article, lowered: str) -> str | None:
+        """What the question says the article is about, when this article alone uses all its words."""
+        match = _ABOUT.search(lowered)
+        topic = frozenset(terms(match.group("topic"))) if match else frozenset()
+        if not topic or not topic <= self._terms[article.source_id]:
+            return None
+        alone = sum(topic <= words for words in self._terms.values()) == 1
+        return match.group(0) if alone else None
 
     def _author(self, article: Article, lowered: str) -> str | None:
         author = self._authors.get(article.source_id)

@@ -19,6 +19,7 @@ def references() -> ArticleReferences:
     ("in which country did it reach no. 1 according to joel kurian's piece?", "002_cd3ce04a79d190fd"),
     ("who's the creator according to the 'what is this hit series' article", "004_477cd0dc64dba67c"),
     ("which zombie titles does the what-is-this-hit-series article bring up?", "004_477cd0dc64dba67c"),  # a link's
+    ("in the article about the flixpatrol record, who is the main cast?", "003_9c533198200a6a16"),  # its topic
 ])
 def test_an_article_is_pointed_at_by_its_date_byline_or_headline(references, question: str, source_id: str):
     found = references.find(question)
@@ -29,6 +30,7 @@ def test_an_article_is_pointed_at_by_its_date_byline_or_headline(references, que
     "what happened on february 7",  # a date, but no article is spoken of
     "who wrote the article about it",  # an article, but which one is not said
     "who's the creator according to the 'squid game' article",  # no headline is close
+    "who wrote the article about it hitting no. 1 in the us",  # a topic several articles tell
 ])
 def test_no_article_is_pointed_at_unless_one_is_named(references, question: str):
     assert references.find(question) is None
@@ -38,6 +40,10 @@ def test_the_words_pointing_at_an_article_are_no_part_of_what_is_asked(reference
     found = references.find("who directed it according to the february 7 article")
     assert found is not None and term("february") in found.terms
     assert references.asking("who directed it according to the february 7 article") == "who directed it"
+    found = references.find("in the article about the flixpatrol record, who is the main cast?")
+    assert found is not None
+    assert references.without("In the article about the FlixPatrol record, who is the main cast?", found) \
+        == ", who is the main cast?"
 
 
 def test_a_question_about_one_article_is_answered_from_it(answerer):

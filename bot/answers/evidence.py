@@ -19,7 +19,7 @@ from bot.knowledge.names import HYPHENATED_NAME, name_key, similar_keys
 from bot.knowledge.passages import REPORTING, Sentence
 from bot.knowledge.subjects import OPENING_CLAUSE, Works
 from bot.knowledge.text import STOPWORDS, Thesaurus, same_family, term, terms
-from bot.knowledge.wordlists import GENRES, MONTHS, NUMBER_WORDS, SCALES, WEEKDAYS
+from bot.knowledge.wordlists import GENRES, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, SCALES, WEEKDAYS
 
 # How much a related word (synonym, same word family) counts against the word itself.
 RELATED_MATCH = 0.85
@@ -326,7 +326,11 @@ class Matcher:
             w.raw.lower() in ("a", "an") and i + 1 < len(words) and words[i + 1].term in TIME_UNITS)]
         if not question.target:
             return bool(numbers)
-        return any(0 < t - n <= NUMBER_WINDOW for t in self._targets(question, words) for n in numbers)
+        targets = self._targets(question, words)
+        # "the fifth Korean blockbuster series to premiere" counts those that premiered, this one the fifth.
+        ranks = [i for i, w in enumerate(words) if w.raw.lower() in ORDINAL_WORDS
+                 and any(self._ranks_by(t, " ".join(w.raw for w in words[i + 1:])) for t in question.terms)]
+        return any(0 < t - n <= NUMBER_WINDOW for t in targets for n in (*numbers, *ranks))
 
     def _name(self, question: Question, sentence: Sentence, speakers: tuple[str, ...]) -> bool:
         """A name beside the thing a "which …" question asks about, other than the question's own words and

@@ -296,3 +296,12 @@ def test_what_someone_does_next_is_what_is_to_come(answerer, text: str, holds: b
     asked = question("what's lee jq working on next after this")
     assert asked.next_work
     assert answerer.analyser.matcher.has_slot(asked, sentence(text)) is holds
+
+
+@pytest.mark.parametrize(("text", "holds"), [
+    ("It is the fifth Korean blockbuster series to premiere on Netflix.", True),  # this one the fifth to premiere
+    ("It is the second Korean blockbuster series to reach the No. 1 mark.", False),  # a rank for something else
+])
+def test_a_rank_among_those_that_did_it_counts_them(answerer, text: str, holds: bool):
+    asked = question("how many korean blockbuster series had premiered on netflix")
+    assert answerer.analyser.matcher.has_slot(asked, sentence(text)) is holds

@@ -20,6 +20,7 @@ from bot.answers.questions import BESIDES
 from bot.knowledge.cast import Cast, Character, Person
 from bot.knowledge.facts import Citation, unique_citations
 from bot.knowledge.text import STOPWORDS, terms, words
+from bot.knowledge.wordlists import NUMBER_WORDS
 
 # Names are looked for in windows of up to this many words of the question, longest first.
 MAX_NAME_WORDS = 3
@@ -176,7 +177,12 @@ def answer_from_facts(kind: Kind, text: str, named: Sequence[Named], facts: Cast
     # The version naming whom the question names first, then the one sharing most of its words besides the job
     # ("the guy who did damo directed this?": the credit that mentions Damo).
     besides = {t for t in asked if not any(pattern.search(t) for _, pattern, _ in JOBS)}
-    versions.sort(key=lambda v: (not (people & set(v[0])), -len(besides & set(terms(v[1][0].text)))))
+    # "Which three people are credited as its creators": the version naming three.
+    counted = _HOW_MANY_NAMED.search(text)
+    wanted = int(counted.group(1)) if counted and counted.group(1).isdigit() else NUMBER_WORDS.get(
+        counted.group(1) if counted else "")
+    versions.sort(key=lambda v: (not (people & set(v[0])), wanted is not None and len(v[0]) != wanted,
+                                 -len(besides & set(terms(v[1][0].text)))))
     return FactAnswer(_spread([c for _, citations in versions for c in citations[:1]], limit),
                       focused=bool(_ASKS_WHO.search(text)))
 
@@ -186,6 +192,9 @@ def _spread(citations: list[Citation], limit: int) -> tuple[Citation, ...]:
     return unique_citations(citations)[:limit]
 
 
+# How many people a question says did the job ("which three people", "lists three creators").
+_HOW_MANY_NAMED = re.compile(r"\b(two|three|four|five|[2-5])\s+(?:\w+\s+)?(?:people|persons|names|creators|directors|"
+                             r"writers|producers|showrunners|studios|companies|men|women|guys)\b")
 # Asking what else someone did than the job named.
 _BESIDES = re.compile(rf"\b({BESIDES})\b")
 # "who plays nam-ra …": whom the question asks the actor of.

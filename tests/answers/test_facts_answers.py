@@ -176,6 +176,8 @@ def test_who_someone_is_is_what_they_did_on_the_series(answerer):
 
 @pytest.mark.parametrize(("question", "credit"), [
     ("who wrote the scripts 4 this, like all the eps", "Chun Sung-il"), ("who wrote the og comic", "Joo Dong-"),
+    # How many did the job, when the question says: the version naming that many.
+    ("which three people are credited as its creators?", "Lee Jae-kyoo, Chun Sung-il and Kim Nam-su"),
     # The webtoon a show was made from names no job: the writer is asked for.
     ("which writer took inspiration from the webtoon to create the show?", "Chun Sung-il"),
 ])

@@ -91,6 +91,8 @@ _POSITION = re.compile(r"\s+(place|spot|position)\b", re.I)
 # A sentence about a season after the first: "a second season", "Season 2", "a sequel", "hasn't renewed".
 _LATER_SEASON = re.compile(r"\b(season (?:[2-9]|two|three)|(?:second|third|next|new|another|future) seasons?|"
                            r"sequel|renew\w*)\b", re.I)
+# Words about a story: what it explores, its plot.
+_STORY = re.compile(r"\b(explor\w*|plot|story|storyline|stories|characters?|discover\w*|reveal\w*)\b", re.I)
 # What is to come: someone's next work, a plan.
 _FUTURE = re.compile(r"\b(will|upcoming|next|set to|poised to|future|plans?|planned|"
                      r"currently (?:filming|working|shooting)|is working on)\b", re.I)
@@ -223,6 +225,9 @@ class Matcher:
             return False
         # What someone did tells nothing of what they do next.
         if question.next_work and not _FUTURE.search(text):
+            return False
+        # Whether a sequel is coming tells nothing of what it could be about.
+        if question.next_story and not (sentence.spoiler or _STORY.search(text)):
             return False
         # Where the story takes place tells nothing of where it was filmed, nor whether the place is real.
         if question.real_place and not _REAL_PLACE.search(text):

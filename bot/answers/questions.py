@@ -204,6 +204,7 @@ _PERIOD = re.compile(r"\b(" + "|".join(w for w in ORDINAL_WORDS if w != "first")
                      + r")[\s-]+(?:week|weekend|day|month|year)s?\b")
 # What a later season's story could be ("what could season 2 explore"), which only the first one's end tells.
 _NEXT_STORY = re.compile(r"\b(about|explore\w*|plot|story|storyline|happen\w*|continue\w*|pick up)\b")
+_ASKS_WHAT = re.compile(r"\b(what|wat|how|which)\b")
 # A season after the first ("how many eps will s2 have"), which the answer must be about.
 _LATER_SEASON = re.compile(r"\b(season (?:[2-9]|two|three)|(?:second|third|next|new|another) season|sequel)\b")
 # What someone does next ("what's lee jq working on next", "any new drama?"): their future work, which only a sentence
@@ -281,6 +282,7 @@ class Question:
     played: tuple[str, ...] = ()  # the terms of whom "who plays" asks about: their actor is named beside them
     date_part: str | None = None  # the part of a date asked for: "weekday", "year", "month" or "date"
     later_season: bool = False  # asks about a season after the first: the first's figures don't answer it
+    next_story: bool = False  # asks what a later season's story could be: only a sentence about the story tells
     next_work: bool = False  # asks what someone does next: only a sentence about what is to come answers
     real_place: bool = False  # asks where it was filmed, or whether a place of the story is real
     rank_verb: str | None = None  # what "the first k-drama to top netflix" ranks by ("top"): the rank must be for it
@@ -387,11 +389,13 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
     if _ABOUT_WHAT.search(lowered):
         asked_words += ("plot",)
     guessed = _GUESSED_COUNT.findall(lowered)
+    # … asked what, not whether ("is s2 happening").
+    next_story = bool(_LATER_SEASON.search(lowered) and _NEXT_STORY.search(lowered) and _ASKS_WHAT.search(lowered))
     return Question(
         text, asked_words, expects, target,
         head=head if head and head not in STOPWORDS | _WORK_NOUNS | _AIMS | kind_words else None,
-        about_the_story=bool(_ABOUT_THE_STORY.search(lowered)
-                             or (_LATER_SEASON.search(lowered) and _NEXT_STORY.search(lowered))),
+        about_the_story=bool(_ABOUT_THE_STORY.search(lowered) or next_story),
+        next_story=next_story,
         compound=(term(compound[0]), term(compound[1]))
         if compound and not STOPWORDS.intersection(compound) and compound[0] not in kind_words | _PICKING
         and compound[1] not in _WORK_NOUNS | _QUANTITY_NOUNS | kind_words else None,

@@ -305,3 +305,13 @@ def test_what_someone_does_next_is_what_is_to_come(answerer, text: str, holds: b
 def test_a_rank_among_those_that_did_it_counts_them(answerer, text: str, holds: bool):
     asked = question("how many korean blockbuster series had premiered on netflix")
     assert answerer.analyser.matcher.has_slot(asked, sentence(text)) is holds
+
+
+@pytest.mark.parametrize(("text", "holds"), [
+    ("The streamer hasn't renewed the series, but it has great potential for a second season.", False),  # whether
+    ("Exploring the political aspect of the story could also be interesting.", True),  # what about
+])
+def test_what_a_sequel_could_be_about_is_told_by_a_sentence_about_the_story(answerer, text: str, holds: bool):
+    asked = question("what could a second season explore")
+    assert asked.next_story and not question("is s2 happening").next_story
+    assert answerer.analyser.matcher.has_slot(asked, sentence(text)) is holds

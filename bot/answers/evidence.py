@@ -93,6 +93,10 @@ _LATER_SEASON = re.compile(r"\b(season (?:[2-9]|two|three)|(?:second|third|next|
                            r"sequel|renew\w*)\b", re.I)
 # Words about a story: what it explores, its plot.
 _STORY = re.compile(r"\b(explor\w*|plot|story|storyline|stories|characters?|discover\w*|reveal\w*)\b", re.I)
+# A sentence announcing what someone said ("Lee had previously spoken about how the zombies were different"): the
+# words that follow tell it.
+_ANNOUNCES = re.compile(r"\b(spoke|spoken|talked|opened up|explained|discussed)\s+(?:at length\s+)?about\s+"
+                        r"(how|why|what)\b", re.I)
 # What is to come: someone's next work, a plan.
 _FUTURE = re.compile(r"\b(will|upcoming|next|set to|poised to|future|plans?|planned|"
                      r"currently (?:filming|working|shooting)|is working on)\b", re.I)
@@ -236,7 +240,7 @@ class Matcher:
         if question.about_the_story and len(set(HYPHENATED_NAME.findall(text))) >= ROLL_NAMES:
             return False
         if expects is Expects.ANY:
-            return True
+            return not _ANNOUNCES.search(text)
         # Asked for its name ("the name of the high school where it happens"), a place is named.
         if expects is Expects.PLACE and question.asks_name:
             return self._name(question, sentence, speakers)

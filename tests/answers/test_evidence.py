@@ -315,3 +315,12 @@ def test_what_a_sequel_could_be_about_is_told_by_a_sentence_about_the_story(answ
     asked = question("what could a second season explore")
     assert asked.next_story and not question("is s2 happening").next_story
     assert answerer.analyser.matcher.has_slot(asked, sentence(text)) is holds
+
+
+@pytest.mark.parametrize(("text", "holds"), [
+    ("Lee had previously spoken about how the zombies were different from those in other productions.", False),
+    ('"Most zombies have hunger that drives them, but ours have terror that drives them," Lee said.', True),
+])
+def test_a_sentence_announcing_what_was_said_is_no_answer(answerer, text: str, holds: bool):
+    asked = question("how are the zombies in this different from other zombie shows")
+    assert answerer.analyser.matcher.has_slot(asked, sentence(text)) is holds

@@ -29,6 +29,7 @@ from bot.answers.weights import TYPO_MIN_LENGTH, TYPO_SIMILARITY
 from bot.knowledge.embedding import Encoder
 from bot.knowledge.facts import LONG_TITLE
 from bot.knowledge.names import HYPHENATED_NAME, AliasBook
+from bot.knowledge.passages import REPORTING
 from bot.knowledge.store import Knowledge
 from bot.knowledge.subjects import fold_title
 from bot.knowledge.text import Thesaurus, same_family, term, terms, words
@@ -64,6 +65,7 @@ class Analysis:
     # The terms naming a job whose holders are among the speakers ("director"): their words have them.
     job_terms: frozenset[str] = frozenset()
     article: str | None = None  # the article it points at ("the February 7 article"), answered from alone
+    sources: frozenset[str] = frozenset()  # the outlets it says reported it ("Deadline's reported figure"): named
 
 
 class Analyser:
@@ -100,6 +102,7 @@ class Analyser:
         self._series_titles = frozenset(fold_title(t) for t in (works.title, *works.aliases))
         self.origin_terms = frozenset(term(w) for w in works.origin_words)
         self._pairs = frozenset(pair for s in knowledge.sentences for pair in pairwise(terms(s.quote)))
+        self.outlet_terms = frozenset(t for s in knowledge.sentences if s.outlet for t in terms(s.outlet))
 
     def analyse(self, raw: str) -> Analysis | Rejection:
         """The question read once: tidied, its terms, its answer kind, its vector."""
@@ -150,7 +153,16 @@ class Analyser:
                                                    vocabulary),
                         job_terms=frozenset(t for t in question.terms if by_job
                                             and any(same_family(t, j) for j in JOB_TERMS)),
-                        article=reference.source_id if reference else None)
+                        article=reference.source_id if reference else None,
+                        sources=self._sources(lowered))
+
+    def _sources(self, lowered: str) -> frozenset[str]:
+        """The outlets the question says reported what it asks about ("Deadline's reported figure", "according to
+        Koreaboo"): its answer is what they reported, which names them."""
+        typed = lowered.split()
+        return frozenset(t for i, w in enumerate(typed) if (t := term(w.strip("?!.,").removesuffix("'s")))
+                         in self.outlet_terms and (any(REPORTING.match(x) for x in typed[i + 1:i + 3])
+                                                   or " ".join(typed[max(0, i - 2):i]) in ("according to", "as per")))
 
     def unknown_share(self, question: Question, query_terms: list[str], vocabulary: frozenset[str]) -> float:
         """The rarity-weighted share of the question's non-name words that the articles never use.

@@ -202,7 +202,8 @@ class Answerer:
         # The people a question names, the figures that pin it down and the work it adapts ("the webtoon") must be
         # in the answer.
         asked_names = {t for t in weights
-                       if t in self.analyser.name_terms or t in question.figures or t in self.analyser.origin_terms}
+                       if t in self.analyser.name_terms or t in question.figures or t in self.analyser.origin_terms
+                       or t in analysed.sources}
         names = _whole(asked_names)
         # A name is present through any spelling of whom it names ("Lee JQ" for Lee Jae-kyoo), a character's
         # through the actor who plays them ("the na-yeon actress"); each spelling counts whole ("Lee Yoo-mi" shares

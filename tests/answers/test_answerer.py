@@ -245,3 +245,10 @@ def test_invisible_characters_and_huge_pastes_are_still_answered(answerer):
     assert answerer.ask("How many\u200b episodes\u202e are there?").answered
     answer = answerer.ask("How many episodes are there? " + "x" * 6000)
     assert answer.answered and any("12" in q.text for q in answer.quotes)
+
+
+def test_a_question_naming_who_reported_it_is_answered_by_their_report(answerer):
+    analysed = answerer.analyser.analyse("according to deadline, where did it top the chart")
+    assert analysed.sources == {term("deadline")}
+    assert answerer.analyser.analyse("did it top the chart on deadline day").sources == frozenset()  # no report
+    assert "Deadline" in first_quote_text(answerer, "what did deadline report about the chart")

@@ -27,13 +27,15 @@ def rank(found: list[tuple[Sentence, Evidence]], weights: Weights) -> list[Candi
 
 def select(candidates: list[Candidate], weights: Weights, vectors: np.ndarray) -> list[Candidate]:
     """The best sentence, and up to two more that come close to it without repeating it: a near
-    duplicate (by embedding) or a sentence sharing a quote with one chosen adds nothing."""
+    duplicate (by embedding), a sentence sharing a quote with one chosen or one without what is asked adds nothing."""
     best = candidates[0]
     chosen = [best]
     for other in candidates[1:]:
         if len(chosen) >= MAX_QUOTES or other.score < best.score * weights.companion:
             break
-        if sum(len(c.sentence.quote) for c in chosen) + len(other.sentence.quote) > MAX_QUOTED_CHARS:
+        # A sentence without what the question asks for (a date, a name, a number …) adds no fact.
+        if not other.evidence.has_slot or \
+                sum(len(c.sentence.quote) for c in chosen) + len(other.sentence.quote) > MAX_QUOTED_CHARS:
             continue
         if any(float(vectors[c.sentence.id] @ vectors[other.sentence.id]) > REDUNDANT_SIMILARITY
                or _overlaps(c.sentence, other.sentence) for c in chosen):

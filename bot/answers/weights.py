@@ -2,7 +2,7 @@
 
 The weighed ones are fitted by scripts/fit_weights.py on one question set and reported on the
 others (see README, "How answers are chosen"): these are the fit on the held-out sets of tests/data/
-up to heldout_blind9.jsonl, reported on the dev sets and heldout_blind10.jsonl to heldout_blind28.jsonl; never
+up to heldout_blind9.jsonl, reported on the dev sets and heldout_blind10.jsonl to heldout_blind34.jsonl; never
 tuned per question.
 """
 

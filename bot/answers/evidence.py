@@ -97,6 +97,11 @@ _STORY = re.compile(r"\b(explor\w*|plot|story|storyline|stories|characters?|disc
 # words that follow tell it.
 _ANNOUNCES = re.compile(r"\b(spoke|spoken|talked|opened up|explained|discussed)\s+(?:at length\s+)?about\s+"
                         r"(how|why|what)\b", re.I)
+# How long each period is, in days, and how far two may differ and still be one ("28 days" is a month).
+_PERIOD_DAYS = {"day": 1, "weekend": 2, "week": 7, "month": 30}
+PERIOD_SLACK = 0.15
+# The first period a count is over: "in its first week", "its first 28 days".
+_STATED_PERIOD = re.compile(r"\b(?:first|opening)\s+(?:(\d+|[a-z]+)\s+)??(days?|weeks?|weekends?|months?)\b", re.I)
 # What is to come: someone's next work, a plan.
 _FUTURE = re.compile(r"\b(will|upcoming|next|set to|poised to|future|plans?|planned|"
                      r"currently (?:filming|working|shooting)|is working on)\b", re.I)
@@ -329,6 +334,8 @@ class Matcher:
 
     def _count(self, question: Question, sentence: Sentence, speakers: tuple[str, ...]) -> bool:
         """A number, before the thing counted when the question says what ("how many episodes")."""
+        if question.period and not self._over_period(question.period, sentence.text):
+            return False
         words = tokens(sentence.quote)
         # "Just a day after its release" counts a day.
         numbers = [i for i, w in enumerate(words) if _is_number(w.raw) or (
@@ -340,6 +347,17 @@ class Matcher:
         ranks = [i for i, w in enumerate(words) if w.raw.lower() in ORDINAL_WORDS
                  and any(self._ranks_by(t, " ".join(w.raw for w in words[i + 1:])) for t in question.terms)]
         return any(0 < t - n <= NUMBER_WINDOW for t in targets for n in (*numbers, *ranks))
+
+    @staticmethod
+    def _over_period(period: str, text: str) -> bool:
+        """Whether a sentence's own count may be for the period asked: it states none, or about that one ("in its
+        first week"; "its first 28 days" for its first month), not another ("its first 28 days" for its first
+        week)."""
+        stated = _STATED_PERIOD.findall(text)
+        asked = _PERIOD_DAYS[period]
+        return not stated or any(
+            abs(_PERIOD_DAYS[unit.lower().rstrip("s")] * (int(count) if count.isdigit() else NUMBER_WORDS.get(
+                count.lower(), 1)) - asked) <= PERIOD_SLACK * asked for count, unit in stated)
 
     def _name(self, question: Question, sentence: Sentence, speakers: tuple[str, ...]) -> bool:
         """A name beside the thing a "which …" question asks about, other than the question's own words and

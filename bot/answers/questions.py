@@ -202,6 +202,9 @@ _CALENDAR = re.compile(r"\b(" + "|".join(w.lower() for w in (*WEEKDAYS, *MONTHS)
 # The first goes by many names (its opening day, its debut), which a sentence need not share.
 _PERIOD = re.compile(r"\b(" + "|".join(w for w in ORDINAL_WORDS if w != "first")
                      + r")[\s-]+(?:week|weekend|day|month|year)s?\b")
+# The first period a count is asked for ("in its first week", "opening weekend"): a count over another period
+# ("in its first 28 days") is no answer.
+_FIRST_PERIOD = re.compile(r"\b(?:first|opening|debut)\s+(day|week|weekend|month)\b")
 # What a later season's story could be ("what could season 2 explore"), which only the first one's end tells.
 _NEXT_STORY = re.compile(r"\b(about|explore\w*|plot|story|storyline|happen\w*|continue\w*|pick up)\b")
 _ASKS_WHAT = re.compile(r"\b(what|wat|how|which)\b")
@@ -283,6 +286,7 @@ class Question:
     date_part: str | None = None  # the part of a date asked for: "weekday", "year", "month" or "date"
     later_season: bool = False  # asks about a season after the first: the first's figures don't answer it
     next_story: bool = False  # asks what a later season's story could be: only a sentence about the story tells
+    period: str | None = None  # the first period a count is for ("first week": "week"); another period's is no answer
     next_work: bool = False  # asks what someone does next: only a sentence about what is to come answers
     real_place: bool = False  # asks where it was filmed, or whether a place of the story is real
     rank_verb: str | None = None  # what "the first k-drama to top netflix" ranks by ("top"): the rank must be for it
@@ -405,6 +409,7 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
         date_part=next((part for part, pattern in _DATE_PARTS if pattern.search(lowered)), None),
         later_season=bool(_LATER_SEASON.search(lowered)),
         next_work=bool(_NEXT_WORK.search(lowered)),
+        period=period.group(1) if (period := _FIRST_PERIOD.search(lowered)) else None,
         played=tuple(terms(played.group("character"))) if (played := _WHO_PLAYS.search(lowered)) else (),
         real_place=bool(_REAL_PLACE.search(lowered)),
         rank_verb=term(ranked.group("verb")) if ranked and ranked.group("verb") else None,

@@ -324,3 +324,13 @@ def test_what_a_sequel_could_be_about_is_told_by_a_sentence_about_the_story(answ
 def test_a_sentence_announcing_what_was_said_is_no_answer(answerer, text: str, holds: bool):
     asked = question("how are the zombies in this different from other zombie shows")
     assert answerer.analyser.matcher.has_slot(asked, sentence(text)) is holds
+
+
+@pytest.mark.parametrize(("asked", "holds"), [
+    ("how many hours did squid game get in its first week", False),  # a month's count is no week's
+    ("how many hours did squid game get in its first month", True),  # 28 days is about a month
+    ("how many hours has squid game been watched", True),  # no period asked
+])
+def test_a_count_over_another_period_is_no_answer(answerer, asked: str, holds: bool):
+    text = sentence("Squid Game has accumulated more than a billion hours viewed in its first 28 days.")
+    assert answerer.analyser.matcher.has_slot(question(asked), text) is holds

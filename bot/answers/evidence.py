@@ -345,7 +345,7 @@ class Matcher:
         targets = self._targets(question, words)
         # "the fifth Korean blockbuster series to premiere" counts those that premiered, this one the fifth.
         ranks = [i for i, w in enumerate(words) if w.raw.lower() in ORDINAL_WORDS
-                 and any(self._ranks_by(t, " ".join(w.raw for w in words[i + 1:])) for t in question.terms)]
+                 and any(self._ranks_by(t, " ".join(after.raw for after in words[i + 1:])) for t in question.terms)]
         return any(0 < t - n <= NUMBER_WINDOW for t in targets for n in (*numbers, *ranks))
 
     @staticmethod
@@ -355,9 +355,7 @@ class Matcher:
         week)."""
         stated = _STATED_PERIOD.findall(text)
         asked = _PERIOD_DAYS[period]
-        return not stated or any(
-            abs(_PERIOD_DAYS[unit.lower().rstrip("s")] * (int(count) if count.isdigit() else NUMBER_WORDS.get(
-                count.lower(), 1)) - asked) <= PERIOD_SLACK * asked for count, unit in stated)
+        return not stated or any(abs(_days(count, unit) - asked) <= PERIOD_SLACK * asked for count, unit in stated)
 
     def _name(self, question: Question, sentence: Sentence, speakers: tuple[str, ...]) -> bool:
         """A name beside the thing a "which …" question asks about, other than the question's own words and
@@ -404,6 +402,12 @@ def _paired(played: tuple[str, ...], text: str) -> bool:
     bracketed = "(" in text[max(0, at - 2):at]
     near = (*words[max(0, first - 4):first], *words[last + 1:last + 4])
     return bracketed or any(w.raw.lower() in _PAIRING for w in near)
+
+
+def _days(count: str, unit: str) -> int:
+    """How many days "28 days", "week" (one) or "two weeks" is."""
+    number = int(count) if count.isdigit() else NUMBER_WORDS.get(count.lower(), 1)
+    return number * _PERIOD_DAYS[unit.lower().rstrip("s")]
 
 
 def _is_number(raw: str) -> bool:

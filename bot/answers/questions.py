@@ -207,6 +207,7 @@ _PERIOD = re.compile(r"\b(" + "|".join(w for w in ORDINAL_WORDS if w != "first")
 _FIRST_PERIOD = re.compile(r"\b(?:first|opening|debut)\s+(day|week|weekend|month)\b")
 # What a later season's story could be ("what could season 2 explore"), which only the first one's end tells.
 _NEXT_STORY = re.compile(r"\b(about|explore\w*|plot|story|storyline|happen\w*|continue\w*|pick up)\b")
+# … asked what it could be, not whether there will be one ("is s2 happening").
 _ASKS_WHAT = re.compile(r"\b(what|wat|how|which)\b")
 # A season after the first ("how many eps will s2 have"), which the answer must be about.
 _LATER_SEASON = re.compile(r"\b(season (?:[2-9]|two|three)|(?:second|third|next|new|another) season|sequel)\b")
@@ -393,7 +394,6 @@ def analyse(raw: str, known_terms: frozenset[str]) -> Question | Rejection:
     if _ABOUT_WHAT.search(lowered):
         asked_words += ("plot",)
     guessed = _GUESSED_COUNT.findall(lowered)
-    # … asked what, not whether ("is s2 happening").
     next_story = bool(_LATER_SEASON.search(lowered) and _NEXT_STORY.search(lowered) and _ASKS_WHAT.search(lowered))
     return Question(
         text, asked_words, expects, target,

@@ -32,7 +32,7 @@ from bot.knowledge.names import HYPHENATED_NAME, AliasBook
 from bot.knowledge.passages import REPORTING
 from bot.knowledge.store import Knowledge
 from bot.knowledge.subjects import fold_title
-from bot.knowledge.text import Thesaurus, same_family, term, terms, words
+from bot.knowledge.text import STOPWORDS, Thesaurus, same_family, term, terms, words
 
 
 def _joined_names(name: str) -> list[str]:
@@ -102,7 +102,9 @@ class Analyser:
         self._series_titles = frozenset(fold_title(t) for t in (works.title, *works.aliases))
         self.origin_terms = frozenset(term(w) for w in works.origin_words)
         self._pairs = frozenset(pair for s in knowledge.sentences for pair in pairwise(terms(s.quote)))
-        self.outlet_terms = frozenset(t for s in knowledge.sentences if s.outlet for t in terms(s.outlet))
+        # The outlets the articles report from ("as per a report on Deadline"), by their words.
+        self.outlets = frozenset(w for s in knowledge.sentences if s.outlet for w in words(s.outlet)) - STOPWORDS
+        self.outlet_terms = frozenset(map(term, self.outlets))
 
     def analyse(self, raw: str) -> Analysis | Rejection:
         """The question read once: tidied, its terms, its answer kind, its vector."""

@@ -34,7 +34,7 @@ from bot.knowledge.facts import Citation
 from bot.knowledge.names import AliasBook
 from bot.knowledge.passages import Sentence
 from bot.knowledge.store import Knowledge, load_or_build
-from bot.knowledge.text import STOPWORDS, Thesaurus, terms, words
+from bot.knowledge.text import Thesaurus, terms, words
 from bot.settings import Settings
 
 __all__ = ["Answerer", "Candidate", "Evidence", "Weights", "load_answerer"]
@@ -137,8 +137,7 @@ class Answerer:
         """A report of an outlet the articles cite, by the one-word speakers of their sentences ("as per a report
         on Deadline", "Soompi reported"; not "Another hailed …", which opens its sentence): "the deadline
         article", "a report by soompi"."""
-        outlets = sorted({w for s in self.knowledge.sentences if s.outlet for w in words(s.outlet)} - STOPWORDS) \
-            or ["(?!)"]
+        outlets = sorted(self.analyser.outlets) or ["(?!)"]
         outlet = "(?:" + "|".join(map(re.escape, outlets)) + ")"
         return re.compile(rf"\b{outlet}(?:'s)? {ARTICLE}\b|\b{ARTICLE} (?:by|from|on|in) {outlet}\b")
 

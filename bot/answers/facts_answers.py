@@ -18,9 +18,8 @@ from dataclasses import dataclass
 from bot.answers.kinds import AUXILIARY, Kind
 from bot.answers.questions import BESIDES
 from bot.knowledge.cast import Cast, Character, Person
-from bot.knowledge.facts import Citation, unique_citations
+from bot.knowledge.facts import Citation, number_value, unique_citations
 from bot.knowledge.text import STOPWORDS, terms, words
-from bot.knowledge.wordlists import NUMBER_WORDS
 
 # Names are looked for in windows of up to this many words of the question, longest first.
 MAX_NAME_WORDS = 3
@@ -179,8 +178,7 @@ def answer_from_facts(kind: Kind, text: str, named: Sequence[Named], facts: Cast
     besides = {t for t in asked if not any(pattern.search(t) for _, pattern, _ in JOBS)}
     # "Which three people are credited as its creators": the version naming three.
     counted = _HOW_MANY_NAMED.search(text)
-    wanted = int(counted.group(1)) if counted and counted.group(1).isdigit() else NUMBER_WORDS.get(
-        counted.group(1) if counted else "")
+    wanted = number_value(counted.group(1)) if counted else None
     versions.sort(key=lambda v: (not (people & set(v[0])), wanted is not None and len(v[0]) != wanted,
                                  -len(besides & set(terms(v[1][0].text)))))
     return FactAnswer(_spread([c for _, citations in versions for c in citations[:1]], limit),

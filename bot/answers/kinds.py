@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.answers.questions import ARTICLE, PLATFORM, SOURCE, WHEN, WHERE_IT_RANKS, WHY_MENTIONED, Expects
+from bot.answers.questions import ARTICLE, PLATFORM, SOURCE, WHEN, WHERE_IT_RANKS, WHY_MENTIONED, WRITERS, Expects
 
 KINDS_FILE = Path(__file__).resolve().parent.parent / "data" / "answer_kinds.txt"
 
@@ -67,16 +67,15 @@ RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     # Why an article mentions something is what it says about it ("why is bts even mentioned").
     (Kind.DESCRIPTION, WHY_MENTIONED.pattern),
     # What "they" (the articles) think is what the articles tell ("do they think netflix will make a sequel").
-    (Kind.DESCRIPTION, r"\b(do|does|did) (they|you|(the|one|that|this) (articles?|writers?|authors?|journalists?|"
-                       r"reporters?)) (think|reckon|expect|say|suggest)\b"),
+    (Kind.DESCRIPTION, rf"\b(do|does|did) (they|you|(the|one|that|this) (articles?|{WRITERS})) "
+                       r"(think|reckon|expect|say|suggest)\b"),
     # Which chart it topped is a name, not a list of works ("which list did it top in the us").
     (Kind.DESCRIPTION, r"\b(which|what) ([\w-]+ )?(list|chart|top 10|top ten)s?\b"),
     # What genre it is described as is its genre, not someone's words.
     (Kind.DESCRIPTION, r"\b(what|which) ([\w-]+ )?(genre|kind of (show|series|drama))\b"),
     # What an article says is what it tells, not someone's words ("what does the spoiler section say …").
     (Kind.DESCRIPTION, r"\b(article|section|piece|synopsis|description)s? (say|says|said|think|thinks|mention\w*)\b|"
-                       r"\baccording to (the|that|this|one) (\w+ )?(article|section|piece|synopsis|writer|author|"
-                       r"journalist|reporter)s?\b"),
+                       rf"\baccording to (the|that|this|one) (\w+ )?((article|section|piece|synopsis)s?|{WRITERS})\b"),
     # Whether it is described or called something ("is it described as a coming-of-age show") asks for that label, not
     # for someone's words.
     (Kind.YES_NO, rf"{_NO_QUESTION_WORD}{AUXILIARY}\b[\w' -]* (described|called|considered|labell?ed|regarded|"

@@ -71,11 +71,11 @@ _WHO_PLAYS = re.compile(r"\bwho (?:plays|played|portrays|portrayed|is playing|wa
                      r"(?=\s+(?:in|on|from|for)\b|[?!.,]|$)")
 # The articles' own voice asks nothing of them: "one article" counts nothing ("which titles does one article list"),
 # and "according to one writer", "why does the author think …" point at the articles, not at a crew's writer.
-_WRITERS = r"(?:writer|author|journalist|reporter)s?"
+WRITERS = r"(?:writer|author|journalist|reporter)s?"
 _VOICING = r"(?:thinks?|says?|suggests?|reckons?|argues?|claims?)"
-_ARTICLE_VOICE = re.compile(rf"\baccording to (?:the|that|this|one) (?:\w+ )?(?:{ARTICLE}|{_WRITERS})\b|"
-                            rf"\bone (?:of the )?(?:{ARTICLE}|{_WRITERS})(?: {_VOICING})?\b|"
-                            rf"\b(?:the|that|this) {_WRITERS} {_VOICING}\b", re.I)
+_ARTICLE_VOICE = re.compile(rf"\baccording to (?:the|that|this|one) (?:\w+ )?(?:{ARTICLE}|{WRITERS})\b|"
+                            rf"\bone (?:of the )?(?:{ARTICLE}|{WRITERS})(?: {_VOICING})?\b|"
+                            rf"\b(?:the|that|this) {WRITERS} {_VOICING}\b", re.I)
 # Where it ranks or placed, what place it took: a position ("where did it place among …"); not where something
 # takes place.
 WHERE_IT_RANKS = re.compile(r"\bwhere (did|does|do|is|was|will) [\w' -]+ (rank\w*|(?<!take )(?<!takes )(?<!took )"

@@ -57,10 +57,12 @@ class ArticleReferences:
             return None
         found: dict[str, list[str]] = {}
         for article in self._articles:
-            for pointer in (self._author(article, lowered), _date(article, lowered), _headline(article, lowered),
-                            self._topic(article, lowered)):
+            for pointer in (self._author(article, lowered), _date(article, lowered), _headline(article, lowered)):
                 if pointer:
                     found.setdefault(article.source_id, []).append(pointer)
+        topic = self._topic(lowered)
+        if topic:
+            found.setdefault(topic[0], []).append(topic[1])
         if len(found) != 1:
             return None
         (source_id, pointers), = found.items()
@@ -78,14 +80,13 @@ class ArticleReferences:
         """The question without its "according to the … article": what it asks of the article it points at."""
         return " ".join(_ACCORDING.sub(" ", lowered).split())
 
-    def _topic(self, article: Article, lowered: str) -> str | None:
-        """What the question says the article is about, when this article alone uses all its words."""
+    def _topic(self, lowered: str) -> tuple[str, str] | None:
+        """The article the question says is about something ("the article about the FlixPatrol record"), when it
+        alone uses all the words of it, and the words pointing at it."""
         match = _ABOUT.search(lowered)
         topic = frozenset(terms(match.group("topic"))) if match else frozenset()
-        if not topic or not topic <= self._terms[article.source_id]:
-            return None
-        alone = sum(topic <= words for words in self._terms.values()) == 1
-        return match.group(0) if alone else None
+        using = [source_id for source_id, words in self._terms.items() if topic <= words] if topic else []
+        return (using[0], match.group(0)) if match and len(using) == 1 else None
 
     def _author(self, article: Article, lowered: str) -> str | None:
         author = self._authors.get(article.source_id)
